@@ -1,0 +1,433 @@
+from __future__ import annotations
+
+import copy
+import inspect
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+from scrapy.utils.misc import build_from_crawler, load_object
+from scrapy.utils.test import get_crawler
+
+from tests.conftest import fixture_names, load_response
+from ukrinform_crawler.items import Article, RelatedLink
+from ukrinform_crawler.pages.article import ArticlePage
+from ukrinform_crawler.pipelines import ITEM_PIPELINES, PipelineChain, clean_article
+from ukrinform_crawler.pipelines.base import ArticlePipeline
+from ukrinform_crawler.pipelines.cleaning import (
+    AdvertisingDisclaimerPipeline,
+    BylinePipeline,
+    CitationNoticePipeline,
+    CopyrightLinePipeline,
+    EmptyParagraphPipeline,
+    MediaIdentifierPipeline,
+    NormalizeTextPipeline,
+    PhotoCreditPipeline,
+    PromoLinePipeline,
+    PublisherLinePipeline,
+    ReadAlsoPipeline,
+    RepeatedHeadingPipeline,
+    SearchFormPipeline,
+)
+from ukrinform_crawler.pipelines.validation import RequiredFieldsPipeline
+
+URL = "https://www.ukrinform.net/rubric-polytics/3999860-zelensky-nauseda.html"
+EN_NOTICE = (
+    "While citing and using any materials on the Internet, links to the website ukrinform.net "
+    "not lower than the first paragraph are mandatory. In addition, citing the translated "
+    "materials of foreign media outlets is possible only if there is a link to the website "
+    "ukrinform.net and the website of a foreign media outlet."
+)
+EN_DISCLAIMER = (
+    'Materials marked as "Advertisement" or with a disclaimer reading "The material has been '
+    'posted in accordance with Part 3 of Article 9 of the Law of Ukraine "On Advertising" No. '
+    '270/96-VR of July 3, 1996 and the Law of Ukraine "On the Media" No. 2849-Х of March 31, '
+    "2023 and on the basis of an agreement/invoice."
+)
+UK_NOTICE = (
+    "При цитуванні і використанні будь-яких матеріалів в Інтернеті відкриті для пошукових систем "
+    "гіперпосилання не нижче першого абзацу на «ukrinform.ua» — обов’язкові, крім того, цитування "
+    "перекладів матеріалів іноземних ЗМІ можливе лише за умови гіперпосилання на сайт ukrinform.ua "
+    "та на сайт іноземного ЗМІ. Цитування і використання матеріалів у офлайн-медіа, мобільних "
+    'додатках, SmartTV можливе лише з письмової згоди "ukrinform.ua".'
+)
+UK_DISCLAIMER = (
+    "Матеріали з позначкою «Реклама» або з дисклеймером: “Матеріал розміщено згідно з частиною 3 "
+    "статті 9 Закону України “Про рекламу” № 270/96-ВР від 03.07.1996 та Закону України “Про "
+    "медіа” № 2849-IX від 31.03.2023 та на підставі Договору/рахунка."
+)
+KEEP_EN = "As Ukrinform reported earlier, President Zelensky arrived in Vilnius."
+KEEP_UK = "Як повідомляв Укрінформ, у ніч на неділю низка регіонів зазнала атаки."
+
+
+def crawler(settings: dict[str, Any] | None = None) -> Crawler:
+    return get_crawler(settings_dict=settings or {})
+
+
+def article(paragraphs: list[str], html: list[str] | None = None, **fields: Any) -> Article:
+    values: dict[str, Any] = {
+        "id": 3999860,
+        "url": URL,
+        "title": "Zelensky, Nausėda discuss talks",
+        "published_at": "2025-06-02T18:57:00+03:00",
+        "body": "\n\n".join(paragraphs),
+        "body_html": "\n".join(html if html is not None else [f"<p>{p}</p>" for p in paragraphs]),
+    }
+    values.update(fields)
+    return Article(**values)
+
+
+def run_twice(
+    cls: type[ArticlePipeline], item: Article, settings: dict[str, Any] | None = None
+) -> tuple[Article, dict[str, Any]]:
+    """Runs a pipeline twice (it must be idempotent) and returns the item and the stats."""
+    the_crawler = crawler(settings)
+    pipeline = build_from_crawler(cls, the_crawler)
+    once = copy.deepcopy(pipeline.process_item(item))
+    stats_once = dict(the_crawler.stats.get_stats())  # type: ignore[union-attr]
+    twice = pipeline.process_item(copy.deepcopy(once))
+    assert twice == once
+    assert the_crawler.stats.get_stats() == stats_once  # type: ignore[union-attr]
+    return once, stats_once
+
+
+def test_item_pipelines_constant_is_ordered_and_loadable() -> None:
+    priorities = list(ITEM_PIPELINES.values())
+    assert priorities == sorted(priorities)
+    assert len(set(priorities)) == len(priorities)
+    classes = [load_object(path) for path in ITEM_PIPELINES]
+    assert classes[0] is NormalizeTextPipeline
+    assert classes[-1] is RequiredFieldsPipeline
+    for cls in classes:
+        parameter = inspect.signature(cls.process_item).parameters["spider"]
+        assert parameter.default is None  # optional: no Scrapy 2.19 deprecation warning
+        pipeline = build_from_crawler(cls, crawler())
+        assert pipeline.process_item(article(["Text."])) is not None
+
+
+def test_pipeline_manager_builds_without_warnings() -> None:
+    from scrapy.pipelines import ItemPipelineManager
+
+    the_crawler = crawler({"ITEM_PIPELINES": ITEM_PIPELINES})
+    manager = ItemPipelineManager.from_crawler(the_crawler)
+    assert len(manager.methods["process_item"]) == len(ITEM_PIPELINES)
+
+
+def test_normalize_text_fields() -> None:
+    item = article(
+        ["  Body\u00a0one\u00ad ", "Caf\u0065\u0301 \u200btwo"],
+        html=["<p>Body&nbsp;one&shy;</p>", "<p>Cafe\u0301  \u200btwo</p>"],
+        title=" Title\u202fhere ",
+        lead="Lead\r\nline",
+        label=" Заява ",
+        tags=[" ОБСЄ ", "\u200b"],
+        authors=["Ukrinform "],
+        related=[RelatedLink(title=" Read\u00a0me ", url=" https://x/ ")],
+        image_credit="МЗС\u00a0",
+    )
+    once, stats = run_twice(NormalizeTextPipeline, item)
+    assert once.body == "Body one\n\nCafé two"
+    assert once.body_html == "<p>Body one</p>\n<p>Café two</p>"
+    assert (once.title, once.lead, once.label) == ("Title here", "Lead line", "Заява")
+    assert once.tags == ["ОБСЄ"]
+    assert once.authors == ["Ukrinform"]
+    assert once.related == [{"title": "Read me", "url": "https://x/"}]
+    assert once.image_credit == "МЗС"
+    assert stats["ukrinform/clean/normalize"] == 9
+
+
+def test_read_also_moves_links_to_related_in_page_order() -> None:
+    first = "https://www.ukrinform.net/rubric-polytics/3999712-zelensky-duda.html"
+    second = "https://www.ukrinform.net/rubric-ato/3999755-swap.html"
+    second_http = "http://www.ukrinform.net/rubric-ato/3999755-swap.html?x=1"
+    item = article(
+        [
+            "Para one.",
+            "Read also: Zelensky, Duda talk",
+            "Para two.",
+            "Читайте також: Обмін",
+            "Read also: Duplicate",
+            "Read also: No link here",
+            "Para three.",
+        ],
+        html=[
+            "<p>Para one.</p>",
+            f'<p>Read also: <a href="{first}">Zelensky, Duda talk</a></p>',
+            "<p>Para two.</p>",
+            f'<p>Читайте також: <a href="{second_http}">Обмін</a></p>',
+            f'<p>Read also: <a href="{first}">Duplicate</a></p>',
+            "<p>Read also: No link here</p>",
+            "<p>Para three.</p>",
+        ],
+        related=[RelatedLink(title="Earlier", url="https://www.ukrinform.net/rubric-ato/1-a.html")],
+    )
+    once, stats = run_twice(ReadAlsoPipeline, item)
+    assert once.body == "Para one.\n\nPara two.\n\nPara three."
+    assert once.body_html == "<p>Para one.</p>\n<p>Para two.</p>\n<p>Para three.</p>"
+    assert once.related == [
+        {"title": "Earlier", "url": "https://www.ukrinform.net/rubric-ato/1-a.html"},
+        {"title": "Zelensky, Duda talk", "url": first},
+        {"title": "Обмін", "url": second},
+    ]
+    assert stats["ukrinform/clean/read_also"] == 4
+
+
+def test_read_also_in_text_only_items() -> None:
+    item = article(["Keep.", "Read also: something"], html=[], body_html=None)
+    once, _ = run_twice(ReadAlsoPipeline, item)
+    assert once.body == "Keep."
+    assert once.related == []
+
+
+def test_photo_credit() -> None:
+    long_text = ("Photo: " + "a very long sentence that is not a credit " * 5).strip()
+    item = article(
+        ["Text.", "Photo", "Фото:", long_text, "Photo: President’s Office", "After."],
+        html=[
+            "<p>Text.</p>",
+            "<p>Photo</p>",
+            "<p>Фото:</p>",
+            f"<p>{long_text}</p>",
+            "<p><em>Photo: President’s Office</em></p>",
+            "<p>After.</p>",
+        ],
+    )
+    once, stats = run_twice(PhotoCreditPipeline, item)
+    assert once.image_credit == "President’s Office"
+    assert once.body == f"Text.\n\n{long_text}\n\nAfter."
+    assert once.body_html == f"<p>Text.</p>\n<p>{long_text}</p>\n<p>After.</p>"
+    assert stats["ukrinform/clean/photo_credit"] == 3
+
+
+def test_photo_credit_length_setting() -> None:
+    item = article(["Фото: Офіс Президента України та Міністерство закордонних справ"])
+    once, _ = run_twice(PhotoCreditPipeline, item, {"UKRINFORM_CREDIT_MAX_LENGTH": 20})
+    assert once.image_credit is None
+    assert once.body
+
+
+@pytest.mark.parametrize(
+    ("cls", "junk", "rule"),
+    [
+        (CitationNoticePipeline, EN_NOTICE, "citation_notice"),
+        (CitationNoticePipeline, UK_NOTICE, "citation_notice"),
+        (AdvertisingDisclaimerPipeline, EN_DISCLAIMER, "advertising_disclaimer"),
+        (AdvertisingDisclaimerPipeline, UK_DISCLAIMER, "advertising_disclaimer"),
+        (
+            MediaIdentifierPipeline,
+            "Online media entity; Media identifier - R40-01421.",
+            "media_identifier",
+        ),
+        (
+            MediaIdentifierPipeline,
+            "Cуб'єкт у сфері онлайн-медіа; ідентифікатор медіа - R40-01421.",
+            "media_identifier",
+        ),
+        (
+            MediaIdentifierPipeline,
+            "Суб’єкт у сфері онлайн-медіа; ідентифікатор медіа – R40-01421",
+            "media_identifier",
+        ),
+        (CopyrightLinePipeline, "© 2015-2026 Ukrinform. All rights reserved.", "copyright_line"),
+        (CopyrightLinePipeline, "© 2015–2031 Укрінформ. Усі права застережені.", "copyright_line"),
+        (PromoLinePipeline, "Join our channels Telegram, Instagram and YouTube.", "promo_line"),
+        (
+            PromoLinePipeline,
+            "Приєднуйтесь до наших каналів Telegram, Instagram та YouTube.",
+            "promo_line",
+        ),
+    ],
+)
+def test_notices_removed_alone_and_glued(cls: type[ArticlePipeline], junk: str, rule: str) -> None:
+    real = "The talks ended." if junk.isascii() else "Переговори завершилися."
+    item = article(
+        [junk, f"{real} {junk}", KEEP_EN, KEEP_UK],
+        html=[
+            f"<p>{junk}</p>",
+            f'<p><a href="https://www.ukrinform.net/rubric-ato/1-x.html">{real}</a>{junk}</p>',
+            f"<p>{KEEP_EN}</p>",
+            f"<p>{KEEP_UK}</p>",
+        ],
+    )
+    once, stats = run_twice(cls, item)
+    assert once.body == f"{real}\n\n{KEEP_EN}\n\n{KEEP_UK}"
+    assert once.body_html == (
+        f'<p><a href="https://www.ukrinform.net/rubric-ato/1-x.html">{real}</a></p>\n'
+        f"<p>{KEEP_EN}</p>\n<p>{KEEP_UK}</p>"
+    )
+    assert stats[f"ukrinform/clean/{rule}"] == 2
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        EN_NOTICE.replace(" ", "  ").replace("ukrinform.net", "ukrinform.es"),
+        EN_NOTICE.replace(". In addition", ".In addition"),
+        UK_NOTICE.replace("«ukrinform.ua»", '"ukrinform.ua"').replace("обов’язкові", "обов'язкові"),
+        UK_NOTICE.replace('"ukrinform.ua"', "„ukrinform.ua“"),
+    ],
+)
+def test_citation_notice_variants(variant: str) -> None:
+    once, _ = run_twice(CitationNoticePipeline, article([variant, KEEP_EN]))
+    assert once.body == KEEP_EN
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        EN_DISCLAIMER.replace("2849-Х", "2849-IX"),
+        EN_DISCLAIMER.replace('"', "“"),
+        UK_DISCLAIMER.replace("2849-IX", "2849-ІХ").replace("“", "«").replace("”", "»"),
+        UK_DISCLAIMER.replace("270/96-ВР", "270/96-VR"),
+    ],
+)
+def test_advertising_disclaimer_variants(variant: str) -> None:
+    once, _ = run_twice(AdvertisingDisclaimerPipeline, article([variant, KEEP_UK]))
+    assert once.body == KEEP_UK
+
+
+def test_full_footer_paragraph_needs_both_notice_pipelines() -> None:
+    footer = f"{UK_NOTICE} {UK_DISCLAIMER}"
+    item = clean_article(
+        article([KEEP_UK, footer, "Cуб'єкт у сфері онлайн-медіа; ідентифікатор медіа - R40-01421."])
+    )
+    assert item.body == KEEP_UK
+    assert item.body_html == f"<p>{KEEP_UK}</p>"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Extended searchHide extended search",
+        "Extended search Hide extended search By period: -",
+        "By period:",
+        "-",
+        " – ",
+        "Розширений пошукПриховати розширений пошук",
+        "За період:",
+        "Пошук",
+        "Всi рубрики",
+        "Всі рубрики",
+    ],
+)
+def test_search_form_words_dropped(paragraph: str) -> None:
+    once, stats = run_twice(SearchFormPipeline, article([paragraph, "Kept."]))
+    assert once.body == "Kept."
+    assert stats["ukrinform/clean/search_form"] == 1
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "***",
+        "- Президент Зеленський ввів у дію рішення",
+        "Search teams found two people.",
+        "The extended search lasted all night.",
+        "Пошук триває.",
+    ],
+)
+def test_search_form_words_only_whole_paragraphs(paragraph: str) -> None:
+    once, _ = run_twice(SearchFormPipeline, article([paragraph]))
+    assert once.body == paragraph
+
+
+def test_publisher_line() -> None:
+    once, stats = run_twice(
+        PublisherLinePipeline, article(["Ukrinform", "Укрінформ", "Ukrinform reports.", KEEP_UK])
+    )
+    assert once.body == f"Ukrinform reports.\n\n{KEEP_UK}"
+    assert stats["ukrinform/clean/publisher_line"] == 2
+
+
+def test_repeated_heading() -> None:
+    item = article(
+        ["Zelensky, Nausėda discuss talks", "The lead.", "02.06.2025 18:57", "Body."],
+        lead="The lead.",
+        published_at_raw="02.06.2025 18:57",
+    )
+    once, stats = run_twice(RepeatedHeadingPipeline, item)
+    assert once.body == "Body."
+    assert stats["ukrinform/clean/repeated_heading"] == 3
+
+
+def test_empty_paragraphs_dropped_figures_kept() -> None:
+    figure = '<figure><img src="https://static.ukrinform.com/photos/x.jpg" alt=""></figure>'
+    item = article(
+        ["One.", "", " ", "Two."],
+        html=["<p>One.</p>", "<p></p>", "<p><strong> </strong></p>", figure, "<p>Two.</p>", ""],
+    )
+    once, stats = run_twice(EmptyParagraphPipeline, item)
+    assert once.body == "One.\n\nTwo."
+    assert once.body_html == f"<p>One.</p>\n{figure}\n<p>Two.</p>"
+    assert stats["ukrinform/clean/empty_paragraph"] == 2
+
+
+def test_byline_closing_the_body_sets_authors() -> None:
+    item = article(["Body.", "Prepared by Iryna Shevchuk, Kyiv"], authors=["Ukrinform"])
+    once, stats = run_twice(BylinePipeline, item)
+    assert once.authors == ["Iryna Shevchuk"]
+    assert once.body == "Body.\n\nPrepared by Iryna Shevchuk, Kyiv"
+    assert stats["ukrinform/clean/byline"] == 1
+
+
+def test_byline_followed_by_boilerplate_is_found_after_cleaning() -> None:
+    footer = [EN_NOTICE, "© 2015-2026 Ukrinform. All rights reserved.", "Extended search", "-"]
+    item = clean_article(article(["Body.", "Prepared by Iryna Shevchuk, Kyiv", *footer]))
+    assert item.authors == ["Iryna Shevchuk"]
+    assert item.body == "Body.\n\nPrepared by Iryna Shevchuk, Kyiv"
+
+
+def test_no_byline_keeps_authors() -> None:
+    once, stats = run_twice(BylinePipeline, article(["Body."], authors=["Ukrinform"]))
+    assert once.authors == ["Ukrinform"]
+    assert "ukrinform/clean/byline" not in stats
+
+
+def test_everything_removed_leaves_no_body() -> None:
+    item = clean_article(article(["Ukrinform", "Photo: X"]), {"UKRINFORM_REQUIRED_FIELDS": ["id"]})
+    assert item.body is None
+    assert item.body_html is None
+    assert item.image_credit == "X"
+
+
+@pytest.mark.parametrize("field", ["id", "url", "title", "body", "published_at"])
+def test_validation_drops_items_missing_a_required_field(field: str) -> None:
+    the_crawler = crawler()
+    pipeline = build_from_crawler(RequiredFieldsPipeline, the_crawler)
+    item = replace(article(["Text."]), **{field: None if field != "url" else ""})
+    with pytest.raises(DropItem, match=f"missing {field}"):
+        pipeline.process_item(item)
+    assert the_crawler.stats.get_value(f"ukrinform/dropped/missing_{field}") == 1  # type: ignore[union-attr]
+
+
+def test_validation_fields_from_settings() -> None:
+    the_crawler = crawler({"UKRINFORM_REQUIRED_FIELDS": ["id", "lead"]})
+    pipeline = build_from_crawler(RequiredFieldsPipeline, the_crawler)
+    with pytest.raises(DropItem, match="missing lead"):
+        pipeline.process_item(article(["Text."]))
+    assert pipeline.process_item(article(["Text."], lead="Lead.")).lead == "Lead."
+
+
+def test_valid_item_passes() -> None:
+    item = article(["Text."])
+    assert build_from_crawler(RequiredFieldsPipeline, crawler()).process_item(item) is item
+
+
+@pytest.mark.parametrize("name", fixture_names("article"))
+def test_whole_chain_is_idempotent_on_every_fixture(name: str) -> None:
+    chain = PipelineChain()
+    once = chain.process(ArticlePage(load_response("article", name)).to_item())
+    twice = chain.process(copy.deepcopy(once))
+    assert twice == once
+
+
+def test_chain_counts_stats() -> None:
+    the_crawler = crawler()
+    chain = PipelineChain(the_crawler.settings, the_crawler.stats)
+    chain.process(ArticlePage(load_response("article", "uk-polytics-4044058")).to_item())
+    stats = the_crawler.stats.get_stats()  # type: ignore[union-attr]
+    assert stats["ukrinform/clean/read_also"] == 1
+    assert stats["ukrinform/clean/photo_credit"] == 1
+    assert not any(key.startswith("ukrinform/dropped/") for key in stats)

@@ -1,0 +1,170 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from ukrinform_crawler.text import (
+    KYIV,
+    byline_names,
+    html_line_text,
+    join_paragraphs,
+    kyiv_iso,
+    normalize_html_line,
+    normalize_optional,
+    normalize_text,
+    parse_datetime,
+    parse_iso_datetime,
+    parse_rfc822,
+    split_html_lines,
+    split_paragraphs,
+    to_kyiv_iso,
+)
+
+SAMPLES = [
+    "Таганрозі \u00a0після",
+    "15\u202fkm",
+    "re\u00adports",
+    "Regis\u200btra\u200ction\u200d \u2060ok\ufeff",
+    "  line\r\nbreak\tand   spaces  ",
+    "Cafe\u0301",
+    "«лапки» “quotes” ’ ' – —",
+    "",
+    "&amp; stays",
+]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Таганрозі \u00a0після", "Таганрозі після"),
+        ("15\u202fkm", "15 km"),
+        ("re\u00adports", "reports"),
+        ("Regis\u200btra\u200ction\u200d \u2060ok\ufeff", "Registration ok"),
+        ("  line\r\nbreak\tand   spaces  ", "line break and spaces"),
+        ("Cafe\u0301", "Café"),
+        ("«лапки» “quotes” ’ ' – —", "«лапки» “quotes” ’ ' – —"),
+        ("", ""),
+        ("&amp; stays", "&amp; stays"),
+    ],
+)
+def test_normalize_text(raw: str, expected: str) -> None:
+    assert normalize_text(raw) == expected
+
+
+@pytest.mark.parametrize("raw", SAMPLES)
+def test_normalize_text_is_idempotent(raw: str) -> None:
+    once = normalize_text(raw)
+    assert normalize_text(once) == once
+
+
+def test_normalize_text_unescapes_only_when_asked() -> None:
+    assert normalize_text("Самп&#39;єрто&nbsp;&ndash; x", unescape=True) == "Самп'єрто – x"
+    assert normalize_text("a &amp; b") == "a &amp; b"
+
+
+def test_normalize_optional() -> None:
+    assert normalize_optional(None) is None
+    assert normalize_optional(" \u00a0\u200b ") is None
+    assert normalize_optional(" Заява ") == "Заява"
+
+
+def test_normalize_html_line_keeps_markup() -> None:
+    line = '<p>up to 15&nbsp;<a href="https://x/">part\u00adici&shy;pants</a>\u200b  now</p>'
+    assert normalize_html_line(line) == '<p>up to 15 <a href="https://x/">participants</a> now</p>'
+    assert normalize_html_line(normalize_html_line(line)) == normalize_html_line(line)
+
+
+def test_html_line_text() -> None:
+    assert html_line_text("<p>a <strong>b</strong>&amp;c<br>d</p>") == "a b&c d"
+    assert html_line_text("<ul><li>one</li><li>two</li></ul>") == "one two"
+    assert html_line_text('<figure><img src="x" alt="y"></figure>') == ""
+
+
+def test_paragraph_helpers_round_trip() -> None:
+    assert split_paragraphs(None) == []
+    assert split_paragraphs("a\n\nb") == ["a", "b"]
+    assert join_paragraphs(["a", "b"]) == "a\n\nb"
+    assert split_html_lines("<p>a</p>\n<p>b</p>") == ["<p>a</p>", "<p>b</p>"]
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (datetime(2023, 11, 7, 17, 54, tzinfo=UTC), "2023-11-07T19:54:00+02:00"),
+        (datetime(2025, 10, 5, 14, 57, tzinfo=UTC), "2025-10-05T17:57:00+03:00"),
+        (datetime(2025, 10, 5, 17, 57), "2025-10-05T17:57:00+03:00"),  # naive = Kyiv local
+        (datetime(2025, 1, 15, 8, 30, 15, 999), "2025-01-15T08:30:15+02:00"),
+        (datetime(2025, 3, 30, 0, 59, tzinfo=UTC), "2025-03-30T02:59:00+02:00"),
+        (datetime(2025, 3, 30, 1, 0, tzinfo=UTC), "2025-03-30T04:00:00+03:00"),
+        (datetime(2025, 10, 26, 0, 59, tzinfo=UTC), "2025-10-26T03:59:00+03:00"),
+        (datetime(2025, 10, 26, 1, 0, tzinfo=UTC), "2025-10-26T03:00:00+02:00"),
+        (
+            datetime(2025, 6, 2, 18, 57, tzinfo=timezone(timedelta(hours=5))),
+            "2025-06-02T16:57:00+03:00",
+        ),
+    ],
+)
+def test_to_kyiv_iso(moment: datetime, expected: str) -> None:
+    assert to_kyiv_iso(moment) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2023-11-07T19:54:00+02:00", "2023-11-07T19:54:00+02:00"),
+        ("2023-11-07T17:54:00Z", "2023-11-07T19:54:00+02:00"),
+        ("2023-11-07T19:54:00", "2023-11-07T19:54:00+02:00"),
+        ("1699379640", "2023-11-07T19:54:00+02:00"),
+        (1759676220, "2025-10-05T17:57:00+03:00"),
+        ("07.11.2023 19:54", "2023-11-07T19:54:00+02:00"),
+        (" 05.10.2025\u00a017:57 ", "2025-10-05T17:57:00+03:00"),
+        ("2024-01-05", "2024-01-05T00:00:00+02:00"),
+        ("31.02.2024 10:00", None),
+        ("yesterday", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_kyiv_iso_parses_every_page_form(value: str | int | None, expected: str | None) -> None:
+    assert kyiv_iso(value) == expected
+
+
+def test_parse_datetime_is_aware() -> None:
+    parsed = parse_datetime("07.06.2024 19:16")
+    assert parsed == datetime(2024, 6, 7, 19, 16, tzinfo=KYIV)
+    assert parsed is not None
+    assert parsed.utcoffset() == timedelta(hours=3)
+
+
+def test_parse_iso_and_rfc822() -> None:
+    assert parse_iso_datetime("2026-10-10T08:59:00+03:00") == datetime(
+        2026, 10, 10, 5, 59, tzinfo=UTC
+    )
+    assert parse_iso_datetime("10 October 2026") is None
+    assert parse_iso_datetime(None) is None
+    assert parse_rfc822("Sat, 19 Sep 2026 10:00:00 +0300") == datetime(
+        2026, 9, 19, 7, 0, tzinfo=UTC
+    )
+    assert parse_rfc822("not a date") is None
+    assert parse_rfc822(None) is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "names"),
+    [
+        ("Підготувала Марина Дмитрів, Київ", ["Марина Дмитрів"]),
+        ("Prepared by Iryna Kovalenko, Kyiv", ["Iryna Kovalenko"]),
+        (
+            "Prepared by Iryna Kovalenko and Petro Savchuk, Kyiv",
+            ["Iryna Kovalenko", "Petro Savchuk"],
+        ),
+        ("Підготували Олена Коваленко та Іван Петренко", ["Олена Коваленко", "Іван Петренко"]),
+        ("Prepared by the editorial team", []),
+        ("By Tuesday, the troops had advanced", []),
+        ("Підготувала до друку редакція, яка працювала всю ніч над матеріалом про війну", []),
+        ("Марина Дмитрів, Київ", []),
+    ],
+)
+def test_byline_names(paragraph: str, names: list[str]) -> None:
+    assert byline_names(paragraph) == names

@@ -1,0 +1,624 @@
+"""The article page: every field of one Ukrinform article, read from one response, no I/O."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, ClassVar
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from scrapy.http import TextResponse
+
+from ukrinform_crawler.items import Article
+from ukrinform_crawler.text import (
+    byline_names,
+    escape_attr,
+    escape_text,
+    join_html_lines,
+    join_paragraphs,
+    kyiv_iso,
+    normalize_html_line,
+    normalize_text,
+    replace_special_chars,
+    utc_now_iso,
+)
+from ukrinform_crawler.urls import (
+    EDITION_HOSTS,
+    ArticleRef,
+    canonical_article_url,
+    edition_of_host,
+    parse_article_path,
+)
+
+JsonObject = dict[str, Any]
+Element = Any
+"""An lxml element (lxml ships no type information)."""
+
+_WHITESPACE = re.compile(r"\s+")
+_HOST_LIKE = re.compile(r"^//[^/]*\.[^/]*(?:/|$)")
+_MULTI_SLASH = re.compile(r"/{2,}")
+
+
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+@dataclass(frozen=True)
+class BodyBlock:
+    """One top-level block of the body: its body_html line and its plain-text paragraphs."""
+
+    html: str
+    paragraphs: tuple[str, ...]
+
+
+class _Line:
+    """Builds one block line: minimal HTML and plain text side by side, whitespace collapsed.
+
+    Opening tags are emitted lazily (an element without text leaves no tags), spaces and
+    ``<br>`` only between pieces of content, so no block starts or ends with a space.
+    """
+
+    def __init__(self) -> None:
+        self.html: list[str] = []
+        self.text: list[str] = []
+        self.pending_open: list[str] = []
+        self.started = False
+        self.space = False
+        self.br = False
+
+    def add_text(self, raw: str) -> None:
+        collapsed = _WHITESPACE.sub(" ", replace_special_chars(raw))
+        if not collapsed:
+            return
+        core = collapsed.strip()
+        if collapsed[0] == " ":
+            self.space = True
+        if core:
+            self._content(escape_text(core), core)
+            if collapsed[-1] == " ":
+                self.space = True
+
+    def _content(self, html_piece: str, text_piece: str) -> None:
+        if self.started:
+            if self.br:
+                self.html.append("<br>")
+                self.text.append(" ")
+            elif self.space:
+                self.html.append(" ")
+                self.text.append(" ")
+        self.html.extend(self.pending_open)
+        self.pending_open.clear()
+        self.html.append(html_piece)
+        self.text.append(text_piece)
+        self.started = True
+        self.space = self.br = False
+
+    def line_break(self) -> None:
+        self.br = True
+
+    def open(self, tag: str) -> int:
+        """Queue an opening tag; returns a token for ``close``."""
+        self.pending_open.append(tag)
+        return len(self.pending_open)
+
+    def close(self, tag: str, token: int) -> None:
+        if len(self.pending_open) >= token:
+            del self.pending_open[token - 1 :]
+        else:
+            self.html.append(tag)
+
+    def result(self) -> tuple[str, str]:
+        """Inner HTML and plain text, both NFC (whitespace is already collapsed)."""
+        return _nfc("".join(self.html)), _nfc("".join(self.text))
+
+
+class ArticlePage:
+    """One Ukrinform article page (news or interview layout) turned into an ``Article``.
+
+    JSON-LD ``NewsArticle`` (chosen by ``@type``, decoded once) and the visible markup are
+    combined per field; the body is cut from ``div.newsText`` with site furniture excluded,
+    "Read also" blocks rendered in place as paragraphs for the cleaning pipelines.
+    """
+
+    TITLE = "article h1.newsTitle"
+    INTERVIEW_TITLE = "article div.firstTitle"
+    LEAD = "div.newsText > div.newsHeading"
+    INTERVIEW_LEAD = "article div.firstSubTitle"
+    LABEL = "div.newsMetaBlock div.newsPrefix"
+    DATE = "article div.newsDate time"
+    INTERVIEW_DATE = "article div.firstDate"
+    TAGS = "aside.tags a.tag"
+    IMAGE = "article figure > img.newsImage::attr(src)"
+    CANONICAL = 'link[rel="canonical"]::attr(href)'
+    OG_URL = 'meta[property="og:url"]::attr(content)'
+    OG_TITLE = 'meta[property="og:title"]::attr(content)'
+    OG_IMAGE = 'meta[property="og:image"]::attr(content)'
+    HTML_LANG = "html::attr(lang)"
+    JSON_LD = 'script[type="application/ld+json"]::text'
+    CURRENT_RUBRIC = "ul.leftMenu li a span"
+    ARTICLE_MARKUP = "article h1.newsTitle, article div.firstTitle"
+    BODY_MARKUP = "div.newsText, div.interviewText, article p"
+    BODY_CONTAINERS = (
+        "div.newsText > div:not(.newsHeading)",
+        "div.interviewText",
+        "div.newsText",
+        "article",
+    )
+    """Where the body is looked for, current template first, then older or unexpected wrappers."""
+
+    EXCLUDED_TAGS = frozenset(
+        {
+            "script", "style", "form", "select", "option", "input", "button", "textarea",
+            "ins", "iframe", "noscript", "aside", "header", "nav", "footer", "side", "svg",
+            "object", "embed", "template", "video", "audio", "canvas", "map", "link", "meta",
+        }
+    )  # fmt: skip
+    EXCLUDED_CLASSES = frozenset(
+        {
+            "newsHeading", "mobileBanner", "afterNewItemMobileBanner", "pixel", "newsMetaBlock",
+            "newsGradient", "newsPicture", "firstTitle", "firstSubTitle", "firstDate", "share",
+            "tags", "banner970", "side-banner",
+        }
+    )  # fmt: skip
+    READ_ALSO_CLASS = "read"
+    BLOCK_TAGS = frozenset(
+        {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "address", "dd", "dt"}
+    )
+    LIST_TAGS = frozenset({"ul", "ol"})
+    CONTAINER_TAGS = frozenset(
+        {"div", "section", "article", "main", "table", "tbody", "thead", "tfoot", "tr", "td",
+         "th", "dl", "center", "figcaption", "details", "summary", "body"}
+    )  # fmt: skip
+    INLINE_MARKUP: ClassVar[dict[str, str]] = {
+        "b": "strong",
+        "strong": "strong",
+        "i": "em",
+        "em": "em",
+    }
+    HEADINGS: ClassVar[dict[str, str]] = {
+        "h1": "h2",
+        "h2": "h2",
+        "h3": "h3",
+        "h4": "h3",
+        "h5": "h3",
+        "h6": "h3",
+    }
+
+    READ_ALSO_DEFAULT = "Read also:"
+    BYLINE_LOOKBACK = 2
+    """A byline may be followed by the photo credit; the byline pipeline sees the cleaned body."""
+
+    def __init__(self, response: TextResponse, edition: str | None = None) -> None:
+        self.response = response
+        self._edition_arg = edition
+
+    # -- generic helpers ---------------------------------------------------------------------
+
+    def _first_text(self, css: str) -> str | None:
+        selected = self.response.css(css)
+        if not selected:
+            return None
+        return normalize_text("".join(selected[0].xpath(".//text()").getall())) or None
+
+    def _attr(self, css: str) -> str | None:
+        value = self.response.css(css).get()
+        return value.strip() if value and value.strip() else None
+
+    @cached_property
+    def _json_ld(self) -> dict[str, JsonObject]:
+        """JSON-LD nodes by ``@type`` (first of each type), decoded once."""
+        nodes: dict[str, JsonObject] = {}
+        for raw in self.response.css(self.JSON_LD).getall():
+            try:
+                data = json.loads(raw, strict=False)
+            except ValueError:
+                continue
+            for node in _ld_nodes(data):
+                types = node.get("@type")
+                for name in types if isinstance(types, list) else [types]:
+                    if isinstance(name, str):
+                        nodes.setdefault(name, node)
+        return nodes
+
+    def news_article(self) -> JsonObject:
+        """The JSON-LD ``NewsArticle`` (or ``Article``) node, or {}."""
+        ld = self._json_ld
+        return ld.get("NewsArticle") or ld.get("Article") or ld.get("ReportageNewsArticle") or {}
+
+    def web_page(self) -> JsonObject:
+        """The JSON-LD ``WebPage`` node (epoch-string dates), or {}."""
+        return self._json_ld.get("WebPage") or {}
+
+    def breadcrumbs(self) -> JsonObject:
+        """The JSON-LD ``BreadcrumbList`` node, else the ``WebPage`` breadcrumb, or {}."""
+        crumbs = self._json_ld.get("BreadcrumbList")
+        if crumbs:
+            return crumbs
+        nested = self.web_page().get("breadcrumb")
+        return nested if isinstance(nested, dict) else {}
+
+    # -- identity: edition, URL, id, rubric ------------------------------------------------
+
+    @cached_property
+    def _canonical_href(self) -> str | None:
+        return self._attr(self.CANONICAL) or self._attr(self.OG_URL)
+
+    @cached_property
+    def edition(self) -> str | None:
+        """Explicit, else canonical link host, else response host, else ``<html lang>``."""
+        if self._edition_arg:
+            return self._edition_arg
+        hosts = [urlsplit(self._canonical_href or "").netloc, urlsplit(self.response.url).netloc]
+        for host in hosts:
+            if edition := edition_of_host(host):
+                return edition
+        lang = self.language()
+        return lang if lang in EDITION_HOSTS else None
+
+    @cached_property
+    def host(self) -> str:
+        """Canonical host of the edition (the response host when the edition is unknown)."""
+        if self.edition in EDITION_HOSTS:
+            return EDITION_HOSTS[self.edition]
+        return urlsplit(self.response.url).netloc
+
+    @cached_property
+    def ref(self) -> ArticleRef | None:
+        """Id, rubric and canonical URL: from the canonical link, else the response path."""
+        for href in (self._attr(self.CANONICAL), self._attr(self.OG_URL)):
+            if not href:
+                continue
+            ref = canonical_article_url(href, self.host)
+            if ref and urlsplit(ref.url).netloc == self.host:
+                return ref
+        return parse_article_path(urlsplit(self.response.url).path, self.host)
+
+    def url(self) -> str:
+        return self.ref.url if self.ref else self._canonical_href or self.response.url
+
+    def article_id(self) -> int | None:
+        return self.ref.id if self.ref else None
+
+    def rubric(self) -> str | None:
+        return self.ref.rubric if self.ref else None
+
+    def rubric_name(self) -> str | None:
+        elements = self.breadcrumbs().get("itemListElement")
+        if isinstance(elements, list):
+            for element in elements:
+                if isinstance(element, dict) and element.get("position") in (2, "2"):
+                    item = element.get("item")
+                    name = item.get("name") if isinstance(item, dict) else element.get("name")
+                    if isinstance(name, str) and name.strip():
+                        return normalize_text(name, unescape=True)
+        return self._first_text(self.CURRENT_RUBRIC)
+
+    def language(self) -> str | None:
+        lang = self._attr(self.HTML_LANG)
+        return lang.split("-")[0].lower() if lang else None
+
+    # -- headline fields ---------------------------------------------------------------------
+
+    def title(self) -> str | None:
+        """``h1.newsTitle`` (never the site ``<h1>``), interview ``div.firstTitle``, metadata."""
+        headline = self.news_article().get("headline")
+        return (
+            self._first_text(self.TITLE)
+            or self._first_text(self.INTERVIEW_TITLE)
+            or (normalize_text(headline, unescape=True) if isinstance(headline, str) else None)
+            or _none_if_empty(self._attr(self.OG_TITLE))
+        )
+
+    def lead(self) -> str | None:
+        return self._first_text(self.LEAD) or self._first_text(self.INTERVIEW_LEAD)
+
+    def label(self) -> str | None:
+        return self._first_text(self.LABEL)
+
+    def published_at_raw(self) -> str | None:
+        return self._first_text(self.DATE) or self._first_text(self.INTERVIEW_DATE)
+
+    def published_at(self) -> str | None:
+        """NewsArticle ``datePublished``, else ``<time datetime>``, WebPage epoch, raw text."""
+        return (
+            _ld_date(self.news_article(), "datePublished")
+            or kyiv_iso(self._attr(self.DATE + "::attr(datetime)"))
+            or _ld_date(self.web_page(), "datePublished")
+            or kyiv_iso(self.published_at_raw())
+        )
+
+    def modified_at(self) -> str | None:
+        return _ld_date(self.news_article(), "dateModified") or _ld_date(
+            self.web_page(), "dateModified"
+        )
+
+    def tags(self) -> list[str]:
+        names: list[str] = []
+        for tag in self.response.css(self.TAGS):
+            name = normalize_text("".join(tag.xpath(".//text()").getall()))
+            if name and name not in names:
+                names.append(name)
+        return names
+
+    def image_url(self) -> str | None:
+        src = self._attr(self.IMAGE) or self._attr(self.OG_IMAGE)
+        if not src:
+            image = self.news_article().get("image")
+            if isinstance(image, list) and image:
+                image = image[0]
+            if isinstance(image, dict):
+                image = image.get("url")
+            src = image if isinstance(image, str) else None
+        return self._absolute(src) if src else None
+
+    def authors(self) -> list[str]:
+        """Byline names when the body ends with a byline, else the JSON-LD author names."""
+        return (
+            self.byline_names()
+            or _ld_names(self.news_article().get("author"))
+            or _ld_names(self.web_page().get("author"))
+        )
+
+    def byline_names(self) -> list[str]:
+        paragraphs = [p for block in self.body_blocks() for p in block.paragraphs]
+        for paragraph in reversed(paragraphs[-self.BYLINE_LOOKBACK :]):
+            if names := byline_names(paragraph):
+                return names
+        return []
+
+    # -- validity ------------------------------------------------------------------------------
+
+    def is_article(self) -> bool:
+        """False for a 200 page without article markup (bot challenge, error or listing page)."""
+        has_title = bool(self.response.css(self.ARTICLE_MARKUP)) or bool(
+            self.news_article().get("headline")
+        )
+        return has_title and bool(self.response.css(self.BODY_MARKUP)) and bool(self.body())
+
+    # -- body ------------------------------------------------------------------------------------
+
+    def body_blocks(self) -> list[BodyBlock]:
+        """Top-level body blocks in page order; empty ones and a repeated lead left out."""
+        return self._body_blocks
+
+    @cached_property
+    def _body_blocks(self) -> list[BodyBlock]:
+        lead = self.lead()
+        for css in self.BODY_CONTAINERS:
+            blocks: list[BodyBlock] = []
+            for container in self.response.css(css):
+                root = container.root
+                if isinstance(getattr(root, "tag", None), str) and not self._excluded(root):
+                    blocks.extend(self._walk(root))
+            blocks = [b for b in blocks if b.paragraphs != (lead,) or lead is None]
+            if any(block.paragraphs for block in blocks):
+                return blocks
+        return []
+
+    def body(self) -> str | None:
+        paragraphs = [p for block in self.body_blocks() for p in block.paragraphs]
+        return join_paragraphs(paragraphs) or None
+
+    def body_html(self) -> str | None:
+        return join_html_lines(block.html for block in self.body_blocks()) or None
+
+    def _excluded(self, element: Element) -> bool:
+        tag = element.tag.lower()
+        if tag in self.EXCLUDED_TAGS or element.get("data-name") is not None:
+            return True
+        classes = element.get("class")
+        if classes and not self.EXCLUDED_CLASSES.isdisjoint(classes.split()):
+            return True
+        return tag == "figure" and bool(element.xpath("./img[contains(@class, 'newsImage')]"))
+
+    def _walk(self, container: Element) -> Iterator[BodyBlock]:
+        line = _Line()
+        if container.text:
+            line.add_text(container.text)
+        for child in container:
+            if isinstance(child.tag, str) and not self._excluded(child):
+                tag = child.tag.lower()
+                if self._is_block(tag):
+                    yield from self._flush(line)
+                    line = _Line()
+                    yield from self._block(child, tag)
+                else:
+                    self._inline(child, line)
+            if child.tail:
+                line.add_text(child.tail)
+        yield from self._flush(line)
+
+    def _is_block(self, tag: str) -> bool:
+        return (
+            tag in self.BLOCK_TAGS
+            or tag in self.LIST_TAGS
+            or tag in self.CONTAINER_TAGS
+            or tag in ("figure", "img", "hr")
+        )
+
+    @staticmethod
+    def _flush(line: _Line, tag: str = "p") -> Iterator[BodyBlock]:
+        inner, text = line.result()
+        if text:
+            yield BodyBlock(f"<{tag}>{inner}</{tag}>", (text,))
+
+    def _block(self, element: Element, tag: str) -> Iterator[BodyBlock]:
+        if tag == "section" and self.READ_ALSO_CLASS in (element.get("class") or "").split():
+            yield from self._read_also(element)
+        elif tag in self.BLOCK_TAGS:
+            line = self._render_inline(element)
+            block_tag = self.HEADINGS.get(tag, "blockquote" if tag == "blockquote" else "p")
+            if not line.result()[1] and (figure := self._figure(element)):
+                yield figure
+            else:
+                yield from self._flush(line, block_tag)
+        elif tag in self.LIST_TAGS:
+            items = [self._render_inline(li).result() for li in element.iterchildren("li")]
+            items = [(inner, text) for inner, text in items if text]
+            if items:
+                inner = "".join(f"<li>{item_html}</li>" for item_html, _ in items)
+                line_html = normalize_html_line(f"<{tag}>{inner}</{tag}>")
+                yield BodyBlock(line_html, tuple(text for _, text in items))
+        elif tag in ("figure", "img"):
+            if figure := self._figure(element):
+                yield figure
+        elif tag in self.CONTAINER_TAGS:
+            yield from self._walk(element)
+
+    def _figure(self, element: Element) -> BodyBlock | None:
+        images = [element] if element.tag == "img" else element.iter("img")
+        for image in images:
+            src = (image.get("src") or image.get("data-src") or "").strip()
+            if src and "pixel" not in (image.get("class") or "").split():
+                alt = normalize_text(image.get("alt") or "")
+                url = self._absolute(src)
+                return BodyBlock(
+                    f'<figure><img src="{escape_attr(url)}" alt="{escape_attr(alt)}"></figure>', ()
+                )
+        return None
+
+    def _read_also(self, element: Element) -> Iterator[BodyBlock]:
+        anchors = [a for a in element.iter("a") if (a.get("href") or "").strip()]
+        if not anchors:
+            yield from self._flush(self._render_inline(element))
+            return
+        prefix_parts = [element.text or ""]
+        for child in element:
+            if child.tag == "a" or child in anchors:
+                break
+            prefix_parts.append(child.text_content() + (child.tail or ""))
+        prefix = normalize_text("".join(prefix_parts)) or self.READ_ALSO_DEFAULT
+        links_html: list[str] = []
+        titles: list[str] = []
+        for anchor in anchors:
+            title = normalize_text(anchor.text_content())
+            url = self._absolute(anchor.get("href", ""))
+            if title:
+                links_html.append(f'<a href="{escape_attr(url)}">{escape_text(title)}</a>')
+                titles.append(title)
+        if titles:
+            yield BodyBlock(
+                f"<p>{escape_text(prefix)} {', '.join(links_html)}</p>",
+                (f"{prefix} {', '.join(titles)}",),
+            )
+
+    def _render_inline(self, element: Element) -> _Line:
+        line = _Line()
+        if element.text:
+            line.add_text(element.text)
+        for child in element:
+            self._inline(child, line)
+            if child.tail:
+                line.add_text(child.tail)
+        return line
+
+    def _inline(self, element: Element, line: _Line) -> None:
+        if not isinstance(element.tag, str) or self._excluded(element):
+            return
+        tag = element.tag.lower()
+        if tag == "br":
+            line.line_break()
+            return
+        if tag in ("img", "hr"):
+            return
+        open_tag = close_tag = ""
+        if tag == "a":
+            href = element.get("href", "").strip()
+            if href and not href.startswith("#") and not href.lower().startswith("javascript:"):
+                open_tag, close_tag = f'<a href="{escape_attr(self._absolute(href))}">', "</a>"
+        elif tag in self.INLINE_MARKUP:
+            name = self.INLINE_MARKUP[tag]
+            open_tag, close_tag = f"<{name}>", f"</{name}>"
+        elif tag in self.BLOCK_TAGS or tag in self.CONTAINER_TAGS or tag in self.LIST_TAGS:
+            line.line_break()
+        token = line.open(open_tag) if open_tag else 0
+        if element.text:
+            line.add_text(element.text)
+        for child in element:
+            self._inline(child, line)
+            if child.tail:
+                line.add_text(child.tail)
+        if open_tag:
+            line.close(close_tag, token)
+
+    # -- links -----------------------------------------------------------------------------------
+
+    def _absolute(self, href: str) -> str:
+        """Absolute URL; internal links made canonical (https, ``www.``, single slashes)."""
+        href = href.strip()
+        if href.startswith("//") and not _HOST_LIKE.match(href):
+            href = "/" + href.lstrip("/")
+        absolute = urljoin(f"https://{self.host}/", href)
+        parts = urlsplit(absolute)
+        if parts.scheme not in ("http", "https"):
+            return absolute
+        edition = edition_of_host(parts.netloc)
+        if edition is None and parts.netloc not in (self.host, urlsplit(self.response.url).netloc):
+            return absolute
+        host = EDITION_HOSTS[edition] if edition else self.host
+        path = _MULTI_SLASH.sub("/", parts.path) or "/"
+        if ref := parse_article_path(path, host):
+            return ref.url
+        return urlunsplit(("https", host, path, parts.query, ""))
+
+    # -- the item --------------------------------------------------------------------------------
+
+    def to_item(self, scraped_at: str | None = None) -> Article:
+        """The raw article (before the cleaning pipelines)."""
+        return Article(
+            id=self.article_id(),
+            url=self.url(),
+            edition=self.edition,
+            language=self.language(),
+            rubric=self.rubric(),
+            rubric_name=self.rubric_name(),
+            title=self.title(),
+            lead=self.lead(),
+            label=self.label(),
+            body=self.body(),
+            body_html=self.body_html(),
+            published_at=self.published_at(),
+            published_at_raw=self.published_at_raw(),
+            modified_at=self.modified_at(),
+            authors=self.authors(),
+            tags=self.tags(),
+            image_url=self.image_url(),
+            image_credit=None,
+            related=[],
+            scraped_at=scraped_at or utc_now_iso(),
+        )
+
+
+def _ld_nodes(data: Any) -> Iterator[JsonObject]:
+    if isinstance(data, list):
+        for entry in data:
+            yield from _ld_nodes(entry)
+    elif isinstance(data, dict):
+        yield data
+        graph = data.get("@graph")
+        if isinstance(graph, list):
+            yield from _ld_nodes(graph)
+
+
+def _ld_date(node: JsonObject, key: str) -> str | None:
+    value = node.get(key)
+    return kyiv_iso(value) if isinstance(value, str | int) else None
+
+
+def _ld_names(author: Any) -> list[str]:
+    entries = author if isinstance(author, list) else [author]
+    names: list[str] = []
+    for entry in entries:
+        name = entry.get("name") if isinstance(entry, dict) else entry
+        if isinstance(name, str) and (clean := normalize_text(html.unescape(name))):
+            names.append(clean)
+    return names
+
+
+def _none_if_empty(value: str | None) -> str | None:
+    return normalize_text(value, unescape=True) or None if value else None

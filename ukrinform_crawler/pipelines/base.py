@@ -1,0 +1,143 @@
+"""Shared machinery of the article pipelines: settings, stats, paragraph/line rules."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Protocol, Self
+
+from scrapy import Spider
+from scrapy.crawler import Crawler
+from scrapy.settings import BaseSettings, Settings
+
+from ukrinform_crawler.items import Article
+from ukrinform_crawler.text import (
+    escape_text,
+    html_line_text,
+    join_html_lines,
+    join_paragraphs,
+    normalize_html_line,
+    normalize_text,
+    split_html_lines,
+    split_paragraphs,
+)
+
+CLEAN_STAT = "ukrinform/clean/{rule}"
+DROP_STAT = "ukrinform/dropped/{reason}"
+
+_BLOCK_OPEN = re.compile(r"^<(p|h2|h3|blockquote)>")
+
+
+@lru_cache(maxsize=8192)
+def normalized(paragraph: str) -> str:
+    """``normalize_text`` of a body paragraph, cached: every rule looks at every paragraph."""
+    return normalize_text(paragraph)
+
+
+class StatsLike(Protocol):
+    """What the pipelines need from a stats collector (Scrapy's ``StatsCollector`` fits)."""
+
+    def inc_value(self, key: str, count: int = 1, start: int = 0) -> None: ...
+
+
+class ArticlePipeline:
+    """Base of every article pipeline: settings come from ``from_crawler``, hits go to stats."""
+
+    def __init__(
+        self, settings: BaseSettings | None = None, stats: StatsLike | None = None
+    ) -> None:
+        self.settings = settings if settings is not None else Settings()
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler.settings, crawler.stats)
+
+    def count(self, rule: str, hits: int = 1) -> None:
+        if hits and self.stats is not None:
+            self.stats.inc_value(CLEAN_STAT.format(rule=rule), hits)
+
+    def process_item(self, item: Article, spider: Spider | None = None) -> Article:
+        self.clean(item)
+        return item
+
+    def clean(self, item: Article) -> None:
+        raise NotImplementedError
+
+
+class ParagraphPipeline(ArticlePipeline):
+    """Edits the body paragraph by paragraph and body_html line by line, by their text.
+
+    ``edit`` returns the text unchanged (keep), a shorter text (a substring was removed) or
+    "" (drop). Lines without text (figures) are left alone. The same decision is applied to
+    ``body`` paragraphs and ``body_html`` lines, so both stay consistent.
+    """
+
+    RULE = "paragraph"
+
+    def edit(self, text: str, item: Article) -> str:
+        raise NotImplementedError
+
+    def edit_html(self, line: str, new_text: str) -> str:
+        """The body_html line after its text became ``new_text`` (markup kept when possible)."""
+        match = _BLOCK_OPEN.match(line)
+        tag = match.group(1) if match else "p"
+        return f"<{tag}>{escape_text(new_text)}</{tag}>"
+
+    def clean(self, item: Article) -> None:
+        hits = 0
+        if item.body:
+            paragraphs: list[str] = []
+            for paragraph in split_paragraphs(item.body):
+                text = normalized(paragraph)
+                new = self.edit(text, item) if text else text
+                if new != text:
+                    hits += 1
+                if new or not text:
+                    paragraphs.append(new if new != text else paragraph)
+            item.body = join_paragraphs(paragraphs) or None
+        if item.body_html:
+            lines: list[str] = []
+            line_hits = 0
+            for line in split_html_lines(item.body_html):
+                text = html_line_text(line)
+                new = self.edit(text, item) if text else text
+                if new == text:
+                    lines.append(line)
+                    continue
+                line_hits += 1
+                if new:
+                    lines.append(normalize_html_line(self.edit_html(line, new)))
+            item.body_html = join_html_lines(lines) or None
+            hits = hits or line_hits
+        self.count(self.RULE, hits)
+
+
+class SubstringPipeline(ParagraphPipeline):
+    """Removes every match of ``PATTERN`` from paragraphs; a paragraph left empty is dropped."""
+
+    PATTERN: re.Pattern[str]
+    PREFILTER: re.Pattern[str]
+    """A cheap pattern that every match of ``PATTERN`` also matches (speed only)."""
+
+    def edit(self, text: str, item: Article) -> str:
+        if not self.PREFILTER.search(text) or not self.PATTERN.search(text):
+            return text
+        return normalize_text(self.PATTERN.sub(" ", text))
+
+    def edit_html(self, line: str, new_text: str) -> str:
+        candidate = normalize_html_line(self.PATTERN.sub(" ", line))
+        candidate = re.sub(r"^<(p|h2|h3|blockquote)> ", r"<\1>", candidate)
+        candidate = re.sub(r" </(p|h2|h3|blockquote)>$", r"</\1>", candidate)
+        if html_line_text(candidate) == new_text:
+            return candidate
+        return super().edit_html(line, new_text)
+
+
+class WholeParagraphPipeline(ParagraphPipeline):
+    """Drops paragraphs that ``PATTERN`` matches as a whole."""
+
+    PATTERN: re.Pattern[str]
+
+    def edit(self, text: str, item: Article) -> str:
+        return "" if self.PATTERN.fullmatch(text) else text

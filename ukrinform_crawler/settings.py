@@ -1,0 +1,40 @@
+"""Scrapy settings: only what differs from Scrapy's defaults."""
+
+from ukrinform_crawler.pipelines import ITEM_PIPELINES as CLEANING_PIPELINES
+
+BOT_NAME = "ukrinform_crawler"
+SPIDER_MODULES = ["ukrinform_crawler.spiders"]
+NEWSPIDER_MODULE = "ukrinform_crawler.spiders"
+
+# Identity and politeness. Against a loopback origin (the test replica) the spiders turn the
+# delays off; command-line -s values always win.
+USER_AGENT = "ukrinform-crawler/0.1 (Scrapy; news archiving; set USER_AGENT to add your contact)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+
+# Hardening: bounded work per response, only http(s), no local control endpoints.
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024  # default 1 GiB; an article page is about 100 KB
+DOWNLOAD_WARNSIZE = 1024 * 1024  # default 32 MiB
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
+RETRY_TIMES = 4
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+TELNETCONSOLE_ENABLED = False  # on by default
+REMOTE_CONTROL_ENABLED = False  # on by default in Scrapy 2.19: a localhost endpoint running code
+REDIRECT_MAX_TIMES = 5
+
+# Pipelines: cleaning, one job each, then validation.
+ITEM_PIPELINES = CLEANING_PIPELINES
+
+# Feeds: -o/-O as usual; UTF-8 JSON lines without \u escapes.
+FEED_EXPORT_ENCODING = "utf-8"
+
+# Ours.
+UKRINFORM_BASE_URL = ""  # fetch from this origin instead of https://www.<edition host>
+UKRINFORM_DEFAULT_MAX_PAGES = 3  # listing pages walked when neither max_pages nor since is given
+UKRINFORM_CHALLENGE_RETRIES = 2  # refetches of a 200 page that has no article markup

@@ -1,0 +1,207 @@
+"""What every ukrinform spider shares: edition, fetch origin, date window, article callback."""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any, Self
+from urllib.parse import urlsplit
+
+from scrapy import Request, Spider
+from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.retry import get_retry_request
+from scrapy.http import Response, TextResponse
+from scrapy.settings import BaseSettings
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from ukrinform_crawler import signals
+from ukrinform_crawler.items import Article
+from ukrinform_crawler.pages.article import ArticlePage
+from ukrinform_crawler.urls import EDITION_HOSTS, SiteUrls
+from ukrinform_crawler.window import DateWindow
+
+logger = logging.getLogger(__name__)
+
+ACCEPT_LANGUAGE = {"uk": "uk,en;q=0.5", "en": "en", "ar": "ar,en;q=0.5", "ja": "ja,en;q=0.5"}
+
+
+def is_loopback_origin(url: str) -> bool:
+    """True for http(s) origins on 127.0.0.0/8, ::1 or localhost."""
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def parse_positive_int(name: str, value: str | int | None) -> int | None:
+    """A `-a name=N` argument as a positive int, None when not given."""
+    if value is None or value == "":
+        return None
+    number = int(value)
+    if number < 1:
+        raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    return number
+
+
+class ArticleSpider(Spider):
+    """Base of the ukrinform spiders; subclasses discover article URLs, this class fetches them.
+
+    Arguments: ``edition`` (en, uk, es, de, ar, fr, ja, pl, ru), ``since`` / ``until`` (Kyiv dates,
+    inclusive), ``max_pages``.
+    """
+
+    urls: SiteUrls
+    challenge_retries: int
+    allowed_domains: list[str]
+
+    def __init__(
+        self,
+        edition: str = "en",
+        since: str | None = None,
+        until: str | None = None,
+        max_pages: str | int | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        if edition not in EDITION_HOSTS:
+            raise ValueError(f"unknown edition {edition!r}; known: {', '.join(EDITION_HOSTS)}")
+        self.edition = edition
+        self.window = DateWindow.from_args(since, until)
+        self.max_pages_arg = parse_positive_int("max_pages", max_pages)
+        self.scheduled_ids: set[int] = set()
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        super().update_settings(settings)
+        base_url = settings.get("UKRINFORM_BASE_URL")
+        if base_url and is_loopback_origin(base_url):
+            # Politeness protects the live site; a loopback replica or mirror needs none.
+            settings.set("DOWNLOAD_DELAY", 0, priority="spider")
+            settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.urls = SiteUrls(spider.edition, settings.get("UKRINFORM_BASE_URL") or None)
+        spider.challenge_retries = settings.getint("UKRINFORM_CHALLENGE_RETRIES")
+        # Requests and redirects stay on the fetch origin (the edition host, or the replica/mirror).
+        spider.allowed_domains = [urlsplit(spider.urls.base_url).hostname or spider.urls.host]
+        return spider
+
+    @property
+    def max_pages(self) -> int | None:
+        """Pages to walk: the argument, else unlimited with ``since``, else a small default."""
+        if self.max_pages_arg is not None:
+            return self.max_pages_arg
+        if self.window.since is not None:
+            return None
+        return self.settings.getint("UKRINFORM_DEFAULT_MAX_PAGES")
+
+    def request(
+        self, url: str, callback: Any, *, meta: dict[str, Any] | None = None, **cb_kwargs: Any
+    ) -> Request:
+        """A request to the fetch origin with the edition's Accept-Language."""
+        return Request(
+            self.urls.fetch_url(url),
+            callback=callback,
+            cb_kwargs=cb_kwargs,
+            meta=meta,
+            headers={"Accept-Language": ACCEPT_LANGUAGE.get(self.edition, f"{self.edition},en")},
+        )
+
+    def count(self, key: str, value: int = 1) -> None:
+        if stats := self.crawler.stats:
+            stats.inc_value(f"ukrinform/{key}", value)
+
+    def article_request(
+        self, url: str, channel: str, published_at: datetime | None = None
+    ) -> Request | None:
+        """The request for an article URL of this edition, once per article id; None otherwise.
+
+        The request carries ``ukrinform_article_id`` and ``ukrinform_article_url`` in its meta, for
+        the incremental-state middleware.
+        """
+        ref = self.urls.article(url)
+        if ref is None:
+            return None
+        self.crawler.signals.send_catch_log(
+            signals.article_listed,
+            article_id=ref.id,
+            url=ref.url,
+            channel=channel,
+            published_at=published_at,
+            spider=self,
+        )
+        if ref.id in self.scheduled_ids:
+            return None
+        self.scheduled_ids.add(ref.id)
+        request = self.request(
+            ref.url,
+            self.parse_article,
+            meta={"ukrinform_article_id": ref.id, "ukrinform_article_url": ref.url},
+            article_id=ref.id,
+        )
+        return request.replace(errback=self.article_error)
+
+    def article_error(self, failure: Failure) -> None:
+        """Every retry of an article request failed (network error, HTTP error, size limit)."""
+        request = failure.request  # type: ignore[attr-defined]  # set by Scrapy on errbacks
+        error = failure.value
+        reason = type(error).__name__
+        if isinstance(error, HttpError):
+            reason = f"http_{error.response.status}"
+        self.give_up(
+            request.meta["ukrinform_article_id"], request.meta["ukrinform_article_url"], reason
+        )
+
+    def give_up(self, article_id: int, url: str, reason: str) -> None:
+        self.count("articles/failed")
+        self.count(f"articles/failed/{reason}")
+        logger.error("Article %s failed (%s): %s", article_id, reason, url)
+        self.crawler.signals.send_catch_log(
+            signals.article_failed, article_id=article_id, url=url, reason=reason, spider=self
+        )
+
+    def parse_article(self, response: Response, article_id: int) -> Iterator[Article | Request]:
+        """One article page → one Article; a page without article markup is refetched (bounded)."""
+        page = (
+            ArticlePage(response, edition=self.edition)
+            if isinstance(response, TextResponse)
+            else None
+        )
+        if page is None or not page.is_article():
+            yield from self.retry_non_article(response, article_id)
+            return
+        item = page.to_item()
+        if item.published_at and not self.window.contains(
+            datetime.fromisoformat(item.published_at)
+        ):
+            self.count("articles/outside_window")
+            return
+        self.count("articles/parsed")
+        yield item
+
+    def retry_non_article(self, response: Response, article_id: int) -> Iterator[Request]:
+        self.count("articles/no_article_markup")
+        retry = get_retry_request(
+            response.request,  # type: ignore[arg-type]  # always set in a callback
+            spider=self,
+            reason="no_article_markup",
+            max_retry_times=self.challenge_retries,
+        )
+        if retry is not None:
+            yield retry
+            return
+        logger.error(
+            "Article %s has no article markup after %d refetches (bot challenge or error page)",
+            article_id,
+            self.challenge_retries,
+        )
+        self.give_up(article_id, response.meta["ukrinform_article_url"], "no_article_markup")
