@@ -313,7 +313,7 @@ class ReplicaHandler(BaseHTTPRequestHandler):
             self.rss(match[1])
         elif path == "/robots.txt":
             robots = (
-                "User-agent: *\nDisallow: /redirect\nDisallow: /counter/\n\n"
+                "User-agent: *\nDisallow:\n\n"
                 f"Sitemap: https://{corpus.host}/sitemap.xml\n"
             )
             self.respond(200, robots.encode(), "text/plain; charset=UTF-8")
