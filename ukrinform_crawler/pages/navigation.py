@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from parsel import Selector
 from scrapy.http import TextResponse
@@ -31,6 +31,7 @@ class ListingPage:
     ITEM_TIME = "time::attr(datetime)"
     ALL_LINKS = "section.restList a::attr(href)"
     NEXT_PAGE = 'a[rel="next"]::attr(href)'
+    PAGE_LINKS = "a.page-link::attr(href)"
 
     def __init__(self, response: TextResponse) -> None:
         self.response = response
@@ -62,10 +63,15 @@ class ListingPage:
                 listed.add(href)
                 yield ListingEntry(url=href, published_at=None)
 
-    def next_page_url(self) -> str | None:
-        """The `rel="next"` link, if any."""
-        href = self.response.css(self.NEXT_PAGE).get()
-        return href.strip() if href else None
+    def next_page_url(self, page: int) -> str | None:
+        """The `rel="next"` link; failing that, the pagination link to ``?page=<page + 1>``."""
+        if href := self.response.css(self.NEXT_PAGE).get():
+            return href.strip()
+        wanted = str(page + 1)
+        for href in self.response.css(self.PAGE_LINKS).getall():
+            if parse_qs(urlsplit(href.strip()).query).get("page") == [wanted]:
+                return href.strip()
+        return None
 
 
 class FeedPage:

@@ -146,7 +146,7 @@ class UkrinformSpider(ArticleSpider):
         fresh: int,
         newest: datetime | None,
     ) -> Iterator[Request]:
-        next_url = listing.next_page_url()
+        next_url = listing.next_page_url(page)
         if next_url is None:
             logger.info("Listing ends at page %d (no next link)", page)
             return

@@ -114,7 +114,7 @@ class UkrinformSearchSpider(ArticleSpider):
         for entry in listing.entries():
             if request := self.article_request(entry.url, "search", entry.published_at):
                 yield request
-        next_url = listing.next_page_url()
+        next_url = listing.next_page_url(page)
         if next_url and (self.max_pages is None or page < self.max_pages):
             yield self.request(
                 response.urljoin(next_url),
