@@ -9,9 +9,12 @@ from ukrinform_crawler.pages.navigation import FeedPage, ListingPage, SearchForm
 from ukrinform_crawler.spiders.listing import UkrinformSpider
 
 LISTING = """<html><body><section class="restList">
-<div class="rest"><figure><a href="/rubric-ato/4172900-featured.html"><img alt="x"></a></figure>
-  <section><h2><a href="/rubric-ato/4172900-featured.html">Featured</a></h2><p>Lead</p></section></div>
-<article data-id="4172894"><figure><a href="/rubric-ato/4172894-drones.html"><img alt="x"></a></figure>
+<div class="rest">
+  <figure><a href="/rubric-ato/4172900-featured.html"><img alt="x"></a></figure>
+  <section><h2><a href="/rubric-ato/4172900-featured.html">Featured</a></h2><p>Lead</p></section>
+</div>
+<article data-id="4172894">
+  <figure><a href="/rubric-ato/4172894-drones.html"><img alt="x"></a></figure>
   <section><h2><a href="/rubric-ato/4172894-drones.html">Drones</a></h2><p>Lead</p>
   <time datetime="2026-10-10T08:59:00+03:00">10 October 2026</time></section></article>
 <article data-id="4172890"><section><h2>
@@ -20,7 +23,8 @@ LISTING = """<html><body><section class="restList">
 <article data-id="0"><section><h2><a href="https://t.me/ukrinform_news">Telegram</a></h2></section></article>
 <article data-id="4172880"><section><h2><a href="/tag-drones">tag</a></h2></section></article>
 </section>
-<ul class="pagination"><li class="page-item"><a class="page-link" href="/block-lastnews?page=1">1</a></li>
+<ul class="pagination">
+<li class="page-item"><a class="page-link" href="/block-lastnews?page=1">1</a></li>
 <li class="page-item"><a class="page-link" href="/block-lastnews?page=3">3</a></li>
 <li class="page-item"><a class="page-link" href="/block-lastnews?page=2">2</a></li></ul>
 </body></html>"""
@@ -40,7 +44,8 @@ def test_listing_entries_and_pagination_fallback() -> None:
     assert entries[1].published_at.isoformat() == "2026-10-10T08:59:00+03:00"
     assert page.is_listing()
     assert page.next_page_url(1) == "/block-lastnews?page=2", "page-link fallback without rel=next"
-    with_next = LISTING.replace('class="page-link" href="/block-lastnews?page=3"', 'rel="next" href="/n"')
+    page3 = 'class="page-link" href="/block-lastnews?page=3"'
+    with_next = LISTING.replace(page3, 'rel="next" href="/n"')
     assert ListingPage(html("http://x/", with_next)).next_page_url(1) == "/n"
 
 
