@@ -28,8 +28,11 @@ TELNETCONSOLE_ENABLED = False  # on by default
 REMOTE_CONTROL_ENABLED = False  # on by default in Scrapy 2.19: a localhost endpoint running code
 REDIRECT_MAX_TIMES = 5
 
-# Pipelines: cleaning, one job each, then validation.
-ITEM_PIPELINES = CLEANING_PIPELINES
+# Pipelines: cleaning, one job each, then validation, then versioning against the state.
+ITEM_PIPELINES = {
+    **CLEANING_PIPELINES,
+    "ukrinform_crawler.pipelines.state.StatePipeline": max(CLEANING_PIPELINES.values()) + 50,
+}
 
 # Feeds: -o/-O as usual; UTF-8 JSON lines without \u escapes.
 FEED_EXPORT_ENCODING = "utf-8"
@@ -38,3 +41,14 @@ FEED_EXPORT_ENCODING = "utf-8"
 UKRINFORM_BASE_URL = ""  # fetch from this origin instead of https://www.<edition host>
 UKRINFORM_DEFAULT_MAX_PAGES = 3  # listing pages walked when neither max_pages nor since is given
 UKRINFORM_CHALLENGE_RETRIES = 2  # refetches of a 200 page that has no article markup
+
+# Incremental runs: state, feed dir, run outcome (README "Incremental and cron runs").
+COMMANDS_MODULE = "ukrinform_crawler.commands"  # `crawl` exits 0 ok, 1 failed, 75 locked
+SPIDER_MIDDLEWARES = {"ukrinform_crawler.middlewares.KnownArticlesMiddleware": 800}
+EXTENSIONS = {"ukrinform_crawler.extensions.RunExtension": 100}  # lock, feed file, report
+UKRINFORM_STATE_PATH = ""  # SQLite file of cross-run memory; empty: off, every run is a fresh crawl
+UKRINFORM_FEED_DIR = "feeds"  # with state on and no -o/-O: one <edition>-<UTC time>.jsonl per run
+UKRINFORM_FRESHNESS_HOURS = 48  # exported articles this young are re-checked for edits
+UKRINFORM_RECHECK_MIN_MINUTES = 30  # first re-check interval; then doubling with the article's age
+UKRINFORM_OVERLAP_PAGES = 1  # all-known listing pages walked in a row before stopping early
+UKRINFORM_MAX_ERROR_RATE = 0.05  # failed articles + spider errors per response; above it: exit 1

@@ -312,10 +312,7 @@ class ReplicaHandler(BaseHTTPRequestHandler):
         elif match := RSS.match(path):
             self.rss(match[1])
         elif path == "/robots.txt":
-            robots = (
-                "User-agent: *\nDisallow:\n\n"
-                f"Sitemap: https://{corpus.host}/sitemap.xml\n"
-            )
+            robots = f"User-agent: *\nDisallow:\n\nSitemap: https://{corpus.host}/sitemap.xml\n"
             self.respond(200, robots.encode(), "text/plain; charset=UTF-8")
         elif path.startswith("/sitemap"):
             self.sitemap(path)

@@ -1,0 +1,127 @@
+"""Spider middleware of the incremental state: skip known articles, stop walks at known pages."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, Self
+
+from scrapy import Request
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Response
+
+from ukrinform_crawler.extensions import RunExtension
+from ukrinform_crawler.state import RecheckPolicy, utcnow
+
+logger = logging.getLogger(__name__)
+
+KNOWN_PAGES = "ukrinform_known_pages"
+"""Meta key of a next-page request: how many pages in a row before it listed only known articles."""
+
+
+@dataclass
+class Tally:
+    """Article requests of one response, and how many of them the state knows as exported."""
+
+    articles: int = 0
+    known: int = 0
+
+
+class KnownArticlesMiddleware:
+    """Drops requests for articles already exported and not due for a re-check; stops a listing or
+    search walk once more than ``UKRINFORM_OVERLAP_PAGES`` pages in a row held only such articles.
+
+    The early stop applies only when the last run of the same walk finished, so a run after a
+    crash walks the listing in full and finishes the interrupted work.
+    """
+
+    def __init__(self, crawler: Crawler, policy: RecheckPolicy, overlap: int) -> None:
+        self.crawler = crawler
+        self.policy = policy
+        self.overlap = overlap
+        self._run: RunExtension | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        settings = crawler.settings
+        if not settings.get("UKRINFORM_STATE_PATH"):
+            raise NotConfigured("UKRINFORM_STATE_PATH is not set")
+        policy = RecheckPolicy(
+            freshness=timedelta(hours=settings.getfloat("UKRINFORM_FRESHNESS_HOURS")),
+            minimum=timedelta(minutes=settings.getfloat("UKRINFORM_RECHECK_MIN_MINUTES")),
+        )
+        return cls(crawler, policy, settings.getint("UKRINFORM_OVERLAP_PAGES"))
+
+    @property
+    def run(self) -> RunExtension:
+        if self._run is None:
+            run = self.crawler.get_extension(RunExtension)
+            if run is None:
+                raise RuntimeError("KnownArticlesMiddleware needs the RunExtension enabled")
+            self._run = run
+        return self._run
+
+    async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        tally = Tally()
+        async for output in start:
+            if (kept := self.filter(output, None, tally)) is not None:
+                yield kept
+
+    def process_spider_output(self, response: Response, result: Iterable[Any]) -> Iterator[Any]:
+        tally = Tally()
+        for output in result:
+            if (kept := self.filter(output, response, tally)) is not None:
+                yield kept
+
+    async def process_spider_output_async(
+        self, response: Response, result: AsyncIterator[Any]
+    ) -> AsyncIterator[Any]:
+        tally = Tally()
+        async for output in result:
+            if (kept := self.filter(output, response, tally)) is not None:
+                yield kept
+
+    def filter(self, output: Any, response: Response | None, tally: Tally) -> Any:
+        if not isinstance(output, Request) or self.run.store is None:
+            return output
+        if (article_id := output.meta.get("ukrinform_article_id")) is not None:
+            return self.article(output, int(article_id), tally)
+        if output.meta.get("ukrinform_next_page") and response is not None:
+            return self.next_page(output, response, tally)
+        return output
+
+    def article(self, request: Request, article_id: int, tally: Tally) -> Request | None:
+        store = self.run.store
+        state = store.get(article_id) if store is not None else None
+        known = state is not None and state.exported
+        tally.articles += 1
+        tally.known += known
+        if self.policy.needs_fetch(state, utcnow()):
+            if known:
+                self.count("recheck")
+            return request
+        self.count("skipped_known")
+        return None
+
+    def next_page(self, request: Request, response: Response, tally: Tally) -> Request | None:
+        streak = int(response.meta.get(KNOWN_PAGES, 0))
+        if tally.articles and tally.known == tally.articles:
+            streak += 1
+        elif tally.articles:
+            streak = 0
+        request.meta[KNOWN_PAGES] = streak
+        if streak > self.overlap and self.run.early_stop_allowed:
+            self.count("early_stop")
+            logger.info(
+                "Walk stops early after %s: %d pages in a row listed only known articles",
+                response.url,
+                streak,
+            )
+            return None
+        return request
+
+    def count(self, key: str) -> None:
+        self.crawler.stats.inc_value(f"ukrinform/state/{key}")

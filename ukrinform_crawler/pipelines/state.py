@@ -1,0 +1,67 @@
+"""Versions each article against the incremental state (runs after validation)."""
+
+from __future__ import annotations
+
+from typing import Self
+
+from itemadapter import ItemAdapter
+from scrapy import Spider
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from ukrinform_crawler.extensions import RunExtension
+from ukrinform_crawler.items import Article
+from ukrinform_crawler.state import StateStore, UnchangedArticle, content_hash, utcnow
+
+
+class StatePipeline:
+    """New article → version 1; changed since its export → last version + 1; unchanged → dropped.
+
+    The content hash covers ``state.CONTENT_FIELDS``. The export itself is recorded once the record
+    is written (see ``extensions.RunExtension``), not here.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self._store: StateStore | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        if not crawler.settings.get("UKRINFORM_STATE_PATH"):
+            raise NotConfigured("UKRINFORM_STATE_PATH is not set")
+        return cls(crawler)
+
+    @property
+    def store(self) -> StateStore:
+        if self._store is None:
+            run = self.crawler.get_extension(RunExtension)
+            if run is None or run.store is None:
+                raise RuntimeError("StatePipeline needs the RunExtension with an open state")
+            self._store = run.store
+        return self._store
+
+    def process_item(self, item: Article, spider: Spider | None = None) -> Article:
+        adapter = ItemAdapter(item)
+        article_id = adapter.get("id")
+        if not isinstance(article_id, int):
+            return item
+        now = utcnow()
+        state = self.store.get(article_id)
+        digest = content_hash(adapter.asdict())
+        self.store.record_fetch(article_id, str(adapter.get("url") or ""), now)
+        if state is not None and state.exported:
+            if state.content_hash == digest:
+                self.count("unchanged")
+                raise UnchangedArticle(
+                    f"Article {article_id} unchanged since version {state.version}: "
+                    f"{adapter.get('url')}"
+                )
+            adapter["version"] = state.version + 1
+            self.count("updated")
+        else:
+            adapter["version"] = 1
+            self.count("new")
+        return item
+
+    def count(self, key: str) -> None:
+        self.crawler.stats.inc_value(f"ukrinform/state/{key}")

@@ -1,0 +1,375 @@
+"""Incremental state: one SQLite row per article id, the re-check policy and the run lock.
+
+The store remembers, per article, when it was first seen and last fetched, the hash of the
+content last exported, its version and the feed file it went to. A run that finds an article
+exported and not due for a re-check neither fetches nor emits it again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from scrapy.exceptions import DropItem
+
+CONTENT_FIELDS = (
+    "title",
+    "lead",
+    "label",
+    "body",
+    "tags",
+    "related",
+    "image_url",
+    "image_credit",
+    "published_at",
+)
+"""Record fields whose change makes a new version; the rest (scraped_at, body_html…) do not."""
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_fetched TEXT,
+    published_at TEXT,
+    content_hash TEXT,
+    version INTEGER NOT NULL DEFAULT 0,
+    exported_at TEXT,
+    exported_to TEXT,
+    failed_at TEXT,
+    fail_reason TEXT,
+    failures INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS feed_files (
+    name TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    finished_at TEXT
+);
+CREATE TABLE IF NOT EXISTS walks (
+    key TEXT PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    close_reason TEXT
+);
+"""
+"""``articles.version`` is the last exported version (0: never exported). ``feed_files`` are the
+feed files this state's runs created (only those are recovered). A ``walks`` row is one discovery
+walk (spider and arguments); ``finished_at`` is null while a run of it is unfinished."""
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def to_text(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def from_text(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def content_hash(record: Mapping[str, Any]) -> str:
+    """SHA-256 of the content fields of a record in feed form (Article as dict, or a JSON line)."""
+    content = {name: record.get(name) for name in CONTENT_FIELDS}
+    payload = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class ArticleState:
+    """What the store knows of one article."""
+
+    id: int
+    url: str
+    first_seen: datetime
+    last_fetched: datetime | None = None
+    published_at: datetime | None = None
+    content_hash: str | None = None
+    version: int = 0
+    exported_at: datetime | None = None
+    exported_to: str | None = None
+    failed_at: datetime | None = None
+    fail_reason: str | None = None
+    failures: int = 0
+
+    @property
+    def exported(self) -> bool:
+        return self.version > 0
+
+
+@dataclass(frozen=True)
+class Export:
+    """One exported record: the feed line of ``id`` at ``version`` went to file ``exported_to``."""
+
+    id: int
+    url: str
+    version: int
+    content_hash: str
+    exported_to: str
+    published_at: str | None = None
+
+
+@dataclass(frozen=True)
+class RecheckPolicy:
+    """When an exported article is fetched again to look for edits.
+
+    Only inside the freshness window (counted from publication, else from first sight), and then
+    at doubling intervals: due when
+    ``now - last_fetched >= max(minimum, last_fetched - first_seen)``.
+    """
+
+    freshness: timedelta = timedelta(hours=48)
+    minimum: timedelta = timedelta(minutes=30)
+
+    def is_fresh(self, state: ArticleState, now: datetime) -> bool:
+        return now - (state.published_at or state.first_seen) <= self.freshness
+
+    def is_due(self, state: ArticleState, now: datetime) -> bool:
+        """True when an exported article should be fetched again now."""
+        if not self.is_fresh(state, now):
+            return False
+        last = state.last_fetched or state.exported_at or state.first_seen
+        interval = max(self.minimum, last - state.first_seen)
+        return now - last >= interval
+
+    def needs_fetch(self, state: ArticleState | None, now: datetime) -> bool:
+        """True for an article never exported (new or failed before) or due for a re-check."""
+        return state is None or not state.exported or self.is_due(state, now)
+
+
+def keeps_line(state: ArticleState | None, version: int, file_name: str) -> bool:
+    """Whether a recovered feed line (``version`` in ``file_name``) is not a copy of an export.
+
+    A line is a duplicate when the store has a later version, or the same version recorded in
+    another file.
+    """
+    if state is None or state.version < version:
+        return True
+    return state.version == version and state.exported_to == file_name
+
+
+class StateStore:
+    """The SQLite store (WAL journal); every write is its own committed transaction."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db: sqlite3.Connection | None = None
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise RuntimeError(f"state store {self.path} is not open")
+        return self._db
+
+    def open(self) -> StateStore:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA journal_mode=WAL")
+        # NORMAL: a commit survives a killed process (not a power cut); the WAL stays consistent.
+        db.execute("PRAGMA synchronous=NORMAL")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            db.close()
+            raise RuntimeError(f"state {self.path} has schema {version}, newer than this code")
+        db.executescript(SCHEMA)
+        db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        self._db = db
+        return self
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def __enter__(self) -> StateStore:
+        return self.open()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def get(self, article_id: int) -> ArticleState | None:
+        row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        return ArticleState(
+            id=row["id"],
+            url=row["url"],
+            first_seen=from_text(row["first_seen"]) or utcnow(),
+            last_fetched=from_text(row["last_fetched"]),
+            published_at=from_text(row["published_at"]),
+            content_hash=row["content_hash"],
+            version=row["version"],
+            exported_at=from_text(row["exported_at"]),
+            exported_to=row["exported_to"],
+            failed_at=from_text(row["failed_at"]),
+            fail_reason=row["fail_reason"],
+            failures=row["failures"],
+        )
+
+    def seen(self, article_id: int, url: str, now: datetime) -> None:
+        """Creates the row of an article listed for the first time."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO articles (id, url, first_seen) VALUES (?, ?, ?)",
+            (article_id, url, to_text(now)),
+        )
+
+    def record_fetch(self, article_id: int, url: str, now: datetime) -> None:
+        self.db.execute(
+            "INSERT INTO articles (id, url, first_seen, last_fetched) VALUES (?1, ?2, ?3, ?3)"
+            " ON CONFLICT (id) DO UPDATE SET last_fetched = ?3",
+            (article_id, url, to_text(now)),
+        )
+
+    def record_exports(self, exports: Iterable[Export], now: datetime) -> None:
+        """Marks records exported, in one transaction; an older version never replaces a newer."""
+        stamp = to_text(now)
+        with self.transaction():
+            for export in exports:
+                published = from_text(export.published_at) if export.published_at else None
+                self.db.execute(
+                    "INSERT INTO articles (id, url, first_seen, last_fetched, published_at,"
+                    " content_hash, version, exported_at, exported_to)"
+                    " VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?3, ?7)"
+                    " ON CONFLICT (id) DO UPDATE SET"
+                    " url = ?2, last_fetched = ?3, published_at = ?4, content_hash = ?5,"
+                    " version = ?6, exported_at = ?3, exported_to = ?7,"
+                    " failed_at = NULL, fail_reason = NULL, failures = 0"
+                    " WHERE excluded.version >= articles.version",
+                    (
+                        export.id,
+                        export.url,
+                        stamp,
+                        to_text(published),
+                        export.content_hash,
+                        export.version,
+                        export.exported_to,
+                    ),
+                )
+
+    def record_failure(self, article_id: int, url: str, reason: str, now: datetime) -> None:
+        """Remembers why an article failed; it stays unexported, so the next run retries it."""
+        self.db.execute(
+            "INSERT INTO articles (id, url, first_seen, failed_at, fail_reason, failures)"
+            " VALUES (?1, ?2, ?3, ?3, ?4, 1)"
+            " ON CONFLICT (id) DO UPDATE SET failed_at = ?3, fail_reason = ?4,"
+            " failures = failures + 1",
+            (article_id, url, to_text(now), reason),
+        )
+
+    def walk_finished_before(self, key: str) -> bool:
+        """True when the last run of this walk ended normally (so it may stop at known pages)."""
+        row = self.db.execute("SELECT finished_at FROM walks WHERE key = ?", (key,)).fetchone()
+        return row is not None and row["finished_at"] is not None
+
+    def start_walk(self, key: str, now: datetime) -> None:
+        self.db.execute(
+            "INSERT INTO walks (key, started_at) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE"
+            " SET started_at = ?2, finished_at = NULL, close_reason = NULL",
+            (key, to_text(now)),
+        )
+
+    def finish_walk(self, key: str, now: datetime, reason: str) -> None:
+        finished = to_text(now) if reason == "finished" else None
+        self.db.execute(
+            "UPDATE walks SET finished_at = ?2, close_reason = ?3 WHERE key = ?1",
+            (key, finished, reason),
+        )
+
+    def register_feed_file(self, name: str, now: datetime) -> None:
+        """Claims a feed file name before the file is created."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO feed_files (name, created_at) VALUES (?, ?)",
+            (name, to_text(now)),
+        )
+
+    def owns_feed_file(self, name: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM feed_files WHERE name = ?", (name,)).fetchone()
+        return row is not None
+
+    def finish_feed_file(self, name: str, now: datetime) -> None:
+        self.db.execute(
+            "UPDATE feed_files SET finished_at = ? WHERE name = ?", (to_text(now), name)
+        )
+
+    def counts(self) -> dict[str, int]:
+        row = self.db.execute(
+            "SELECT count(*) AS articles, sum(version > 0) AS exported,"
+            " sum(version = 0 AND fail_reason IS NOT NULL) AS failing FROM articles"
+        ).fetchone()
+        return {key: int(row[key] or 0) for key in ("articles", "exported", "failing")}
+
+
+class UnchangedArticle(DropItem):
+    """A re-checked article whose content equals its last exported version (dropped quietly)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, log_level="DEBUG")
+
+
+class LockHeld(Exception):
+    """Another process holds the lock."""
+
+    def __init__(self, path: Path, holder: str) -> None:
+        super().__init__(f"{path} is held by {holder or 'another process'}")
+        self.path = path
+        self.holder = holder
+
+
+class RunLock:
+    """An exclusive, non-blocking ``flock`` on a file; the kernel drops it when the holder dies."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        """Takes the lock or raises LockHeld at once."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+            os.close(fd)
+            if error.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise LockHeld(self.path, holder) from None
+            raise
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()} since {to_text(utcnow())}\n".encode(), 0)
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing drops the flock; the file stays for the next run
+            self._fd = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
