@@ -40,6 +40,7 @@ from ukrinform_crawler.state import (
     UnchangedArticle,
     content_hash,
     keeps_line,
+    search_window_key,
     to_text,
     utcnow,
 )
@@ -293,6 +294,7 @@ class RunExtension:
         connect(extension.item_error, signal=signals.item_error)
         connect(extension.article_listed, signal=ukrinform_signals.article_listed)
         connect(extension.article_failed, signal=ukrinform_signals.article_failed)
+        connect(extension.search_window_done, signal=ukrinform_signals.search_window_done)
         return extension
 
     @property
@@ -362,14 +364,24 @@ class RunExtension:
         if "ukrinform_article_id" in request.meta:
             self.article_pages += 1
 
-    def article_listed(self, article_id: int, url: str) -> None:
+    def article_listed(
+        self, article_id: int, url: str, channel: str, published_at: datetime | None
+    ) -> None:
         if self.store is not None:
+            now = utcnow()
+            self.store.record_sighting(article_id, url, channel, published_at, now)
             state = self.store.get(article_id)
             if state is None:
-                self.store.seen(article_id, url, utcnow())
+                self.store.seen(article_id, url, now)
             if state is not None and state.exported:
                 return
         self.unknown_listed.add(article_id)
+
+    def search_window_done(self, day: str, query: str, rubric: str | None, spider: Spider) -> None:
+        if self.store is not None:
+            edition = str(getattr(spider, "edition", ""))
+            key = search_window_key(spider.name, edition, query, rubric, day)
+            self.store.finish_window(key, day, utcnow())
 
     def item_scraped(self, item: Any) -> None:
         adapter = ItemAdapter(item)

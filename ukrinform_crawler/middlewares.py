@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any, Self
 
 from scrapy import Request
@@ -14,7 +14,8 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
 from ukrinform_crawler.extensions import RunExtension
-from ukrinform_crawler.state import RecheckPolicy, utcnow
+from ukrinform_crawler.state import RecheckPolicy, search_window_key, utcnow
+from ukrinform_crawler.window import KYIV
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +92,29 @@ class KnownArticlesMiddleware:
             return self.article(output, int(article_id), tally)
         if output.meta.get("ukrinform_next_page") and response is not None:
             return self.next_page(output, response, tally)
+        if (day := output.meta.get("ukrinform_search_day")) is not None:
+            return self.search_window(output, day)
         return output
+
+    def search_window(self, request: Request, day: str) -> Request | None:
+        """Drops a search day window read to its end by an earlier run, once the day is final."""
+        spider = self.crawler.spider
+        store = self.run.store
+        if spider is None or store is None:
+            return request
+        key = search_window_key(
+            spider.name,
+            str(getattr(spider, "edition", "")),
+            str(getattr(spider, "query", "")),
+            getattr(spider, "rubric", None),
+            day,
+        )
+        day_end = datetime.combine(date.fromisoformat(day), time(0, 0), tzinfo=KYIV)
+        settled = day_end + timedelta(days=1) + self.policy.freshness <= utcnow()
+        if settled and store.window_finished(key):
+            self.count("windows_skipped")
+            return None
+        return request
 
     def article(self, request: Request, article_id: int, tally: Tally) -> Request | None:
         store = self.run.store

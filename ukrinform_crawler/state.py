@@ -63,10 +63,25 @@ CREATE TABLE IF NOT EXISTS walks (
     finished_at TEXT,
     close_reason TEXT
 );
+CREATE TABLE IF NOT EXISTS sightings (
+    article_id INTEGER NOT NULL,
+    channel TEXT NOT NULL,
+    url TEXT NOT NULL,
+    listed_published_at TEXT,
+    first_seen TEXT NOT NULL,
+    PRIMARY KEY (article_id, channel)
+);
+CREATE TABLE IF NOT EXISTS search_windows (
+    key TEXT PRIMARY KEY,
+    day TEXT NOT NULL,
+    finished_at TEXT NOT NULL
+);
 """
 """``articles.version`` is the last exported version (0: never exported). ``feed_files`` are the
 feed files this state's runs created (only those are recovered). A ``walks`` row is one discovery
-walk (spider and arguments); ``finished_at`` is null while a run of it is unfinished."""
+walk (spider and arguments); ``finished_at`` is null while a run of it is unfinished.
+``sightings`` say which discovery channel (listing, search, rss, sitemap) listed which article,
+for the coverage report. ``search_windows`` are the search day windows read to their end."""
 
 
 def utcnow() -> datetime:
@@ -82,6 +97,11 @@ def from_text(value: str | None) -> datetime | None:
         return None
     moment = datetime.fromisoformat(value)
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def search_window_key(spider: str, edition: str, query: str, rubric: str | None, day: str) -> str:
+    """Identifies one search day window: the same search of the same day on the same edition."""
+    return json.dumps([spider, edition, query, rubric or "", day])
 
 
 def content_hash(record: Mapping[str, Any]) -> str:
@@ -281,6 +301,32 @@ class StateStore:
             " ON CONFLICT (id) DO UPDATE SET failed_at = ?3, fail_reason = ?4,"
             " failures = failures + 1",
             (article_id, url, to_text(now), reason),
+        )
+
+    def record_sighting(
+        self,
+        article_id: int,
+        url: str,
+        channel: str,
+        published_at: datetime | None,
+        now: datetime,
+    ) -> None:
+        """Remembers that ``channel`` listed the article (first sighting per channel wins)."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO sightings"
+            " (article_id, channel, url, listed_published_at, first_seen) VALUES (?, ?, ?, ?, ?)",
+            (article_id, channel, url, to_text(published_at), to_text(now)),
+        )
+
+    def window_finished(self, key: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM search_windows WHERE key = ?", (key,)).fetchone()
+        return row is not None
+
+    def finish_window(self, key: str, day: str, now: datetime) -> None:
+        self.db.execute(
+            "INSERT INTO search_windows (key, day, finished_at) VALUES (?1, ?2, ?3)"
+            " ON CONFLICT (key) DO UPDATE SET finished_at = ?3",
+            (key, day, to_text(now)),
         )
 
     def walk_finished_before(self, key: str) -> bool:
