@@ -22,8 +22,14 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024  # default 1 GiB; an article page is about 100 KB
 DOWNLOAD_WARNSIZE = 1024 * 1024  # default 32 MiB
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
-RETRY_TIMES = 4
+RETRY_TIMES = 10  # 503/429/resets are cheap to retry; timeouts get UKRINFORM_TIMEOUT_RETRIES
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+DOWNLOADER_MIDDLEWARES = {
+    "ukrinform_crawler.downloadermiddlewares.BackoffMiddleware": 560,  # waits, then Retry (550)
+    "ukrinform_crawler.downloadermiddlewares.CharsetRepairMiddleware": 585,  # after gunzip (590)
+    "ukrinform_crawler.downloadermiddlewares.RedirectGuardMiddleware": 610,  # before Redirect (600)
+}
+METAREFRESH_ENABLED = False  # article pages never use it; a refresh off-site would vanish silently
 TELNETCONSOLE_ENABLED = False  # on by default
 REMOTE_CONTROL_ENABLED = False  # on by default in Scrapy 2.19: a localhost endpoint running code
 REDIRECT_MAX_TIMES = 5
@@ -41,6 +47,11 @@ FEED_EXPORT_ENCODING = "utf-8"
 UKRINFORM_BASE_URL = ""  # fetch from this origin instead of https://www.<edition host>
 UKRINFORM_DEFAULT_MAX_PAGES = 3  # listing pages walked when neither max_pages nor since is given
 UKRINFORM_CHALLENGE_RETRIES = 2  # refetches of a 200 page that has no article markup
+UKRINFORM_BACKOFF_BASE = 1.0  # seconds before the first retry, doubling per retry
+UKRINFORM_BACKOFF_MAX = 30.0  # longest exponential wait
+UKRINFORM_RETRY_AFTER_MAX = 120.0  # longest Retry-After honoured (longer asks wait this long)
+UKRINFORM_TIMEOUT_RETRIES = 2  # retries of a request that timed out (each costs DOWNLOAD_TIMEOUT)
+UKRINFORM_MAX_LISTING_PAGES = 10000  # trap cap on listing pagination, whatever max_pages says
 
 # Incremental runs: state, feed dir, run outcome (README "Incremental and cron runs").
 COMMANDS_MODULE = "ukrinform_crawler.commands"  # `crawl` exits 0 ok, 1 failed, 75 locked

@@ -1,6 +1,6 @@
-# `random` picks reproducible faults and counter noise; secrets come from `secrets`.
+# `random` gives counter noise; secrets come from `secrets`.
 # ruff: noqa: S311
-"""The replica's HTTP side: routing, sessions and CSRF, search, sitemaps, fault injection."""
+"""The replica's HTTP side: routing, sessions and CSRF, search, sitemaps; faults hook in here."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ import random
 import re
 import secrets
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from http.cookies import CookieError, SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -23,6 +21,7 @@ from typing import ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 from .corpus import PAGE_SIZE, Corpus, Headline, mix, week_bounds
+from .faults import FAULT_MODES, Fault
 from .model import KYIV, kyiv_iso
 from .render import RenderContext, Renderer
 
@@ -80,70 +79,6 @@ def decode_payload(payload: str) -> dict[str, str]:
     return php_unserialize(raw.decode())
 
 
-# --- faults -------------------------------------------------------------------------------
-
-
-@dataclass
-class Fault:
-    """Misbehaviour for requests whose path+query matches ``pattern`` (``re.search``).
-
-    ``times``: only the first N matching requests of each distinct path+query, then normal
-    service. ``probability``: apply to that share of matching requests (seeded, reproducible).
-    """
-
-    pattern: str
-    mode: str
-    times: int | None = None
-    probability: float | None = None
-    seed: int = 0
-    retry_after: int | None = None
-    _regex: re.Pattern[str] = field(init=False, repr=False)
-    _counts: dict[str, int] = field(init=False, repr=False, default_factory=dict)
-    _rng: random.Random = field(init=False, repr=False)
-    _lock: threading.Lock = field(init=False, repr=False, default_factory=threading.Lock)
-
-    def __post_init__(self) -> None:
-        if self.mode not in FAULT_MODES:
-            raise ValueError(f"unknown fault mode {self.mode!r}; known: {', '.join(FAULT_MODES)}")
-        self._regex = re.compile(self.pattern)
-        self._rng = random.Random(self.seed)
-
-    def applies(self, target: str) -> bool:
-        if not self._regex.search(target):
-            return False
-        with self._lock:
-            if self.times is not None and self._counts.get(target, 0) >= self.times:
-                return False
-            if self.probability is not None and self._rng.random() >= self.probability:
-                return False
-            self._counts[target] = self._counts.get(target, 0) + 1
-        return True
-
-
-def _fault_challenge(handler: ReplicaHandler, fault: Fault) -> None:
-    page = handler.renderer.challenge_page(handler.context())
-    handler.respond(200, page.encode(), HTML)
-
-
-def _fault_503(handler: ReplicaHandler, fault: Fault) -> None:
-    body = b"<html><body><h2>503 Service Temporarily Unavailable</h2></body></html>\n"
-    handler.respond(503, body, HTML)
-
-
-def _fault_429(handler: ReplicaHandler, fault: Fault) -> None:
-    headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after is not None else {}
-    body = b"<html><body><h2>429 Too Many Requests</h2></body></html>\n"
-    handler.respond(429, body, HTML, headers)
-
-
-FAULT_MODES: dict[str, Callable[[ReplicaHandler, Fault], None]] = {
-    "challenge": _fault_challenge,
-    "status-503": _fault_503,
-    "status-429": _fault_429,
-}
-"""Fault mode → handler that writes the whole response; new modes register here."""
-
-
 # --- request handling ---------------------------------------------------------------------
 
 ARTICLE = re.compile(r"^/rubric-([a-z0-9_-]+)/(\d+)-([^/]+)\.html$")
@@ -163,6 +98,7 @@ class ReplicaHandler(BaseHTTPRequestHandler):
     replica: ClassVar[Replica]
     renderer: ClassVar[Renderer]
     _new_session: str | None = None
+    _captured: list[tuple[int, bytes, str, dict[str, str]]] | None = None
 
     def log_message(self, format: str, *args: object) -> None:
         return
@@ -208,6 +144,9 @@ class ReplicaHandler(BaseHTTPRequestHandler):
         content_type: str,
         headers: dict[str, str] | None = None,
     ) -> None:
+        if self._captured is not None:
+            self._captured.append((status, body, content_type, dict(headers or {})))
+            return
         self.replica.log(self.command, self.path, status)
         self.send_response(status)
         self.send_header("Content-Type", content_type)
@@ -241,9 +180,19 @@ class ReplicaHandler(BaseHTTPRequestHandler):
     def _fault(self) -> bool:
         for fault in list(self.replica.faults):
             if fault.applies(self.path):
-                FAULT_MODES[fault.mode](self, fault)
+                with contextlib.suppress(OSError):
+                    FAULT_MODES[fault.mode](self, fault)
                 return True
         return False
+
+    def normal_response(self) -> tuple[int, bytes, str, dict[str, str]]:
+        """The response this GET would get without faults (status, plain body, type, headers)."""
+        self._captured = []
+        try:
+            self._dispatch()
+        finally:
+            captured, self._captured = self._captured, None
+        return captured[0] if captured else (404, b"", HTML, {})
 
     # --- verbs -----------------------------------------------------------------------
 
@@ -251,6 +200,10 @@ class ReplicaHandler(BaseHTTPRequestHandler):
         self._new_session = None
         if self._fault():
             return
+        with contextlib.suppress(BrokenPipeError):
+            self._dispatch()
+
+    def _dispatch(self) -> None:
         parts = urlsplit(self.path)
         path = re.sub(r"/{2,}", "/", parts.path)
         query = parse_qs(parts.query)
@@ -258,8 +211,7 @@ class ReplicaHandler(BaseHTTPRequestHandler):
             page = max(int(query.get("page", ["1"])[0]), 1)
         except ValueError:
             page = 1
-        with contextlib.suppress(BrokenPipeError):
-            self.route(path, page)
+        self.route(path, page)
 
     def do_POST(self) -> None:
         self._new_session = None
@@ -410,6 +362,7 @@ class Replica:
         self.corpus = Corpus(edition=edition, count=articles, seed=seed)
         self.renderer = Renderer(self.corpus)
         self.faults: list[Fault] = list(faults or [])
+        self.stopping = threading.Event()  # releases connections that faults hold open
         self.search_cap = search_cap
         self.gzip = gzip
         self.requests: list[tuple[str, str, int]] = []
@@ -424,6 +377,8 @@ class Replica:
     # --- lifecycle -------------------------------------------------------------------
 
     def start(self) -> Replica:
+        self.stopping.clear()
+
         class BoundHandler(ReplicaHandler):
             pass
 
@@ -437,6 +392,7 @@ class Replica:
         return self
 
     def stop(self) -> None:
+        self.stopping.set()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()

@@ -10,14 +10,17 @@ from typing import Any, Self
 from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
+from scrapy import signals as scrapy_signals
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import get_retry_request
+from scrapy.exceptions import CloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from ukrinform_crawler import signals
+from ukrinform_crawler.downloadermiddlewares import failure_reason
 from ukrinform_crawler.items import Article
 from ukrinform_crawler.pages.article import ArticlePage
 from ukrinform_crawler.urls import EDITION_HOSTS, SiteUrls
@@ -75,6 +78,7 @@ class ArticleSpider(Spider):
         self.window = DateWindow.from_args(since, until)
         self.max_pages_arg = parse_positive_int("max_pages", max_pages)
         self.scheduled_ids: set[int] = set()
+        self.failed_pages = 0
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
@@ -93,6 +97,7 @@ class ArticleSpider(Spider):
         spider.challenge_retries = settings.getint("UKRINFORM_CHALLENGE_RETRIES")
         # Requests and redirects stay on the fetch origin (the edition host, or the replica/mirror).
         spider.allowed_domains = [urlsplit(spider.urls.base_url).hostname or spider.urls.host]
+        crawler.signals.connect(spider.close_if_incomplete, signal=scrapy_signals.spider_idle)
         return spider
 
     @property
@@ -111,6 +116,7 @@ class ArticleSpider(Spider):
         return Request(
             self.urls.fetch_url(url),
             callback=callback,
+            errback=self.page_error,
             cb_kwargs=cb_kwargs,
             meta=meta,
             headers={"Accept-Language": ACCEPT_LANGUAGE.get(self.edition, f"{self.edition},en")},
@@ -153,13 +159,34 @@ class ArticleSpider(Spider):
     def article_error(self, failure: Failure) -> None:
         """Every retry of an article request failed (network error, HTTP error, size limit)."""
         request = failure.request  # type: ignore[attr-defined]  # set by Scrapy on errbacks
-        error = failure.value
-        reason = type(error).__name__
-        if isinstance(error, HttpError):
-            reason = f"http_{error.response.status}"
         self.give_up(
-            request.meta["ukrinform_article_id"], request.meta["ukrinform_article_url"], reason
+            request.meta["ukrinform_article_id"],
+            request.meta["ukrinform_article_url"],
+            self.failure_reason(failure),
         )
+
+    @staticmethod
+    def failure_reason(failure: Failure) -> str:
+        error = failure.value
+        if isinstance(error, HttpError):
+            return f"http_{error.response.status}"
+        return failure_reason(error) if error is not None else "unknown"
+
+    def page_error(self, failure: Failure) -> None:
+        """A listing, feed or search page failed after every retry: the walk is incomplete.
+
+        The run goes on with what it has, then closes with reason ``page_failed`` (a failed run).
+        """
+        request = failure.request  # type: ignore[attr-defined]  # set by Scrapy on errbacks
+        reason = self.failure_reason(failure)
+        self.failed_pages += 1
+        self.count("pages/failed")
+        self.count(f"pages/failed/{reason}")
+        logger.error("Page failed (%s); articles it lists are not crawled: %s", reason, request.url)
+
+    def close_if_incomplete(self) -> None:
+        if self.failed_pages:
+            raise CloseSpider("page_failed")
 
     def give_up(self, article_id: int, url: str, reason: str) -> None:
         self.count("articles/failed")

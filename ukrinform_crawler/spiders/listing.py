@@ -7,7 +7,7 @@ import re
 from collections.abc import AsyncIterator, Iterator
 from datetime import date, datetime, time, timedelta
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from scrapy import Request
 from scrapy.http import Response, TextResponse
@@ -138,6 +138,13 @@ class UkrinformSpider(ArticleSpider):
                 yield request
         yield from self.next_listing(response, listing, page, fresh, newest)
 
+    def is_next_listing_page(self, url: str, page: int) -> bool:
+        """True when ``url`` is this listing's path with ``page=<page + 1>`` (a URL trap is not)."""
+        parts = urlsplit(url)
+        return parts.path.rstrip("/") == self.listing_path(1) and parse_qs(parts.query).get(
+            "page"
+        ) == [str(page + 1)]
+
     def next_listing(
         self,
         response: Response,
@@ -160,12 +167,32 @@ class UkrinformSpider(ArticleSpider):
         if self.max_pages is not None and page >= self.max_pages:
             logger.info("Stopping at max_pages=%d", self.max_pages)
             return
+        cap = self.settings.getint("UKRINFORM_MAX_LISTING_PAGES", 10000)
+        if cap and page >= cap:
+            self.count("listing/page_cap")
+            logger.warning(
+                "Listing still has new articles at page %d = UKRINFORM_MAX_LISTING_PAGES; "
+                "stopping (a pagination trap, or raise the cap): %s",
+                cap,
+                response.url,
+            )
+            return
         if not self.urls.is_own(response.urljoin(next_url)):
             self.count("listing/offsite_next")
             logger.warning("Next-page link leaves the site, not followed: %s", next_url)
             return
+        if not self.is_next_listing_page(response.urljoin(next_url), page):
+            self.count("listing/unexpected_next")
+            logger.warning(
+                "Next-page link of listing page %d is not page %d of %s; stopping: %s",
+                page,
+                page + 1,
+                self.listing_path(1),
+                next_url[:200],
+            )
+            return
         yield self.request(
-            response.urljoin(next_url),
+            self.listing_path(page + 1),
             self.parse_listing,
             meta={"ukrinform_next_page": True},
             page=page + 1,
