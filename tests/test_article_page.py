@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from scrapy.http import HtmlResponse
 
+from tests.boilerplate import BOILERPLATE_MARKERS
 from tests.conftest import (
     fixture_names,
     load_checks,
@@ -27,39 +28,6 @@ from ukrinform_crawler.text import html_line_text
 NAMES = fixture_names("article")
 ATO = "uk-ato-3783953"
 POL = "uk-polytics-4044058"
-
-GLOBAL_MUST_NOT_CONTAIN = [
-    "Read also",
-    "Читайте також",
-    "While citing",
-    "При цитуванні",
-    "Materials marked as",
-    "Матеріали з позначкою",
-    "Media identifier",
-    "ідентифікатор медіа",
-    "All rights reserved",
-    "Усі права застережені",
-    "Join our channels",
-    "Приєднуйтесь до наших каналів",
-    "Extended search",
-    "Розширений пошук",
-    "By period:",
-    "За період:",
-    "Всi рубрики",
-    "Ukrinform - latest news of Ukraine and the world",
-    "Укрінформ - актуальні новини України та світу",
-    "Засновано у 1918 році",
-    "п’ятниця, 10 липня 2026",
-    "Friday, 10 July 2026",
-    "sharer.php",
-    "counter/news",
-    "bnith__",
-    "\u00a0",
-    "\u00ad",
-    "\u200b",
-    "\u2060",
-    "\ufeff",
-]
 
 
 def cleaned(name: str, url: str | None = None, edition: str | None = None) -> dict[str, Any]:
@@ -110,7 +78,7 @@ def test_body_checks(name: str) -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_no_boilerplate_in_any_text_field(name: str) -> None:
     for value in text_fields(cleaned(name)):
-        for junk in GLOBAL_MUST_NOT_CONTAIN:
+        for junk in BOILERPLATE_MARKERS:
             assert junk not in value, f"{junk!r} in {value[:80]!r}"
 
 

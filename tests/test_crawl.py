@@ -7,24 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.boilerplate import BOILERPLATE_MARKERS
 from tests.crawling import comparable, run_crawl
 from tests.site import Fault, Replica
-
-BOILERPLATE = (
-    "While citing and using any materials",
-    "Media identifier",
-    "All rights reserved",
-    "Extended search",
-    "By period:",
-    "Read also",
-    "При цитуванні",
-    "ідентифікатор медіа",
-    "Усі права застережені",
-    "Розширений пошук",
-    "Читайте також",
-    "Приєднуйтесь до наших каналів",
-    "Join our channels",
-)
 
 
 def assert_exact(items: list[dict], site: Replica, expected_ids: list[int]) -> None:
@@ -35,7 +20,7 @@ def assert_exact(items: list[dict], site: Replica, expected_ids: list[int]) -> N
         assert item["scraped_at"]
         assert comparable(item) == site.corpus.expected(item["id"]), item["url"]
         for field in ("title", "lead", "body", "image_credit"):
-            for junk in BOILERPLATE:
+            for junk in BOILERPLATE_MARKERS:
                 assert junk not in (item[field] or ""), (item["url"], field, junk)
 
 

@@ -27,24 +27,10 @@ from xml.etree import ElementTree
 import lxml.html
 import pytest
 
+from tests.boilerplate import BOILERPLATE_MARKERS
 from tests.site import Corpus, Fault, Replica, decode_payload, search_payload
 from tests.site.model import KYIV
 
-BOILERPLATE = (
-    "While citing and using any materials",
-    "Media identifier",
-    "All rights reserved",
-    "Extended search",
-    "By period:",
-    "Read also",
-    "Join our channels",
-    "При цитуванні",
-    "ідентифікатор медіа",
-    "Усі права застережені",
-    "Розширений пошук",
-    "Читайте також",
-    "Приєднуйтесь до наших каналів",
-)
 NOISE = [
     re.compile(p)
     for p in (
@@ -225,7 +211,7 @@ def test_expected_records_have_no_boilerplate() -> None:
             assert "scraped_at" not in record
             assert "body_html" not in record
             for field in ("title", "lead", "body", "image_credit"):
-                for junk in BOILERPLATE:
+                for junk in BOILERPLATE_MARKERS:
                     assert junk not in (record[field] or ""), (article_id, field, junk)
             assert "\u00a0" not in record["body"]
             urls = [link["url"] for link in record["related"]]
