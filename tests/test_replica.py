@@ -17,7 +17,7 @@ import urllib.parse
 import urllib.request
 from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from http.cookiejar import CookieJar
 from pathlib import Path
@@ -631,3 +631,10 @@ def test_command_line_runs_in_the_foreground() -> None:
         finally:
             process.terminate()
             process.wait(timeout=10)
+
+
+def test_publication_times_exist_in_kyiv_across_dst_changes() -> None:
+    corpus = Corpus("en", 100_000, 7)
+    for g in range(0, 100_000, 7):
+        published = corpus.article_at(g).published
+        assert published.isoformat() == published.astimezone(UTC).astimezone(KYIV).isoformat()

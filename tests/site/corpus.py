@@ -15,7 +15,7 @@ import random
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -407,7 +407,9 @@ class Corpus:
 
     def published_of(self, g: int) -> datetime:
         minutes = g * MINUTES_STEP + mix(self.seed, g, 2) % MINUTES_JITTER
-        return (ANCHOR - timedelta(minutes=minutes)).astimezone(KYIV)
+        # In UTC: aware arithmetic in one zone is wall-clock arithmetic and can land on a local
+        # time that does not exist (the spring-forward hour).
+        return (ANCHOR.astimezone(UTC) - timedelta(minutes=minutes)).astimezone(KYIV)
 
     def rubric_of(self, g: int) -> str:
         pick = mix(self.seed, g, 3) % self._rubric_total
