@@ -21,7 +21,9 @@ HTML_LINE_SEPARATOR = "\n"
 _SPACE_CHARS = "\u00a0\u202f"
 _INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _SPECIAL_CHARS = re.compile(f"[{_SPACE_CHARS}{_INVISIBLE_CHARS}]")
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
+"""Whitespace that is not already a single space: replacing each match by one space collapses
+every run of whitespace without rewriting the single spaces between words."""
 _INVISIBLE_ENTITY = re.compile(
     r"&(?:nbsp|shy|ZeroWidthSpace|NoBreak|#0*160|#x0*a0|#0*173|#x0*ad|#0*820[3-5]|#x0*200[b-d]"
     r"|#0*8288|#x0*2060|#0*65279|#x0*feff|#0*8239|#x0*202f);",

@@ -8,10 +8,12 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
+from parsel.csstranslator import css2xpath
 from scrapy.http import TextResponse
 
 from ukrinform_crawler.items import Article
@@ -39,13 +41,28 @@ JsonObject = dict[str, Any]
 Element = Any
 """An lxml element (lxml ships no type information)."""
 
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
+"""Whitespace that is not already a single space (replacing it by one space collapses runs)."""
 _HOST_LIKE = re.compile(r"^//[^/]*\.[^/]*(?:/|$)")
 _MULTI_SLASH = re.compile(r"/{2,}")
 
 
 def _nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+@lru_cache(maxsize=256)
+def _compiled(css: str) -> etree.XPath:
+    """A CSS selector (with parsel's ``::text`` / ``::attr()``) compiled once to lxml XPath.
+
+    The same translation as ``response.css``, evaluated on the lxml tree without wrapping
+    every match in a ``Selector``.
+    """
+    return etree.XPath(css2xpath(css), smart_strings=False)
+
+
+_TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
+_NEWS_IMAGE = etree.XPath("./img[contains(@class, 'newsImage')]")
 
 
 @dataclass(frozen=True)
@@ -196,24 +213,48 @@ class ArticlePage:
     def __init__(self, response: TextResponse, edition: str | None = None) -> None:
         self.response = response
         self._edition_arg = edition
+        self._selected: dict[str, list[Any]] = {}
+        self._texts: dict[str, str | None] = {}
 
     # -- generic helpers ---------------------------------------------------------------------
 
+    @cached_property
+    def _root(self) -> Element:
+        """The lxml tree of the page (parsed once, shared with ``response.css``)."""
+        return self.response.selector.root
+
+    def _select(self, css: str) -> list[Any]:
+        """What ``response.css(css)`` selects, as lxml elements or strings; once per page."""
+        selected = self._selected.get(css)
+        if selected is None:
+            selected = self._selected[css] = self._evaluate(css)
+        return selected
+
+    def _evaluate(self, css: str) -> list[Any]:
+        root = self._root
+        if not isinstance(getattr(root, "tag", None), str):
+            return []
+        result = _compiled(css)(root)
+        return result if isinstance(result, list) else [result]
+
     def _first_text(self, css: str) -> str | None:
-        selected = self.response.css(css)
-        if not selected:
-            return None
-        return normalize_text("".join(selected[0].xpath(".//text()").getall())) or None
+        if css not in self._texts:
+            selected = self._select(css)
+            self._texts[css] = (
+                normalize_text("".join(_TEXT_NODES(selected[0]))) or None if selected else None
+            )
+        return self._texts[css]
 
     def _attr(self, css: str) -> str | None:
-        value = self.response.css(css).get()
-        return value.strip() if value and value.strip() else None
+        selected = self._select(css)
+        value = selected[0] if selected else None
+        return value.strip() if isinstance(value, str) and value.strip() else None
 
     @cached_property
     def _json_ld(self) -> dict[str, JsonObject]:
         """JSON-LD nodes by ``@type`` (first of each type), decoded once."""
         nodes: dict[str, JsonObject] = {}
-        for raw in self.response.css(self.JSON_LD).getall():
+        for raw in self._select(self.JSON_LD):
             try:
                 data = json.loads(raw, strict=False)
             except ValueError:
@@ -253,7 +294,7 @@ class ArticlePage:
         """Explicit, else canonical link host, else response host, else ``<html lang>``."""
         if self._edition_arg:
             return self._edition_arg
-        hosts = [urlsplit(self._canonical_href or "").netloc, urlsplit(self.response.url).netloc]
+        hosts = [urlsplit(self._canonical_href or "").netloc, self._fetch_host]
         for host in hosts:
             if edition := edition_of_host(host):
                 return edition
@@ -265,12 +306,17 @@ class ArticlePage:
         """Canonical host of the edition (the response host when the edition is unknown)."""
         if self.edition in EDITION_HOSTS:
             return EDITION_HOSTS[self.edition]
+        return self._fetch_host
+
+    @cached_property
+    def _fetch_host(self) -> str:
         return urlsplit(self.response.url).netloc
 
     @cached_property
     def ref(self) -> ArticleRef | None:
         """Id, rubric and canonical URL: from the canonical link, else the response path."""
-        for href in (self._attr(self.CANONICAL), self._attr(self.OG_URL)):
+        for css in (self.CANONICAL, self.OG_URL):
+            href = self._attr(css)
             if not href:
                 continue
             ref = canonical_article_url(href, self.host)
@@ -298,9 +344,13 @@ class ArticlePage:
                         return normalize_text(name, unescape=True)
         return self._first_text(self.CURRENT_RUBRIC)
 
-    def language(self) -> str | None:
+    @cached_property
+    def _language(self) -> str | None:
         lang = self._attr(self.HTML_LANG)
         return lang.split("-")[0].lower() if lang else None
+
+    def language(self) -> str | None:
+        return self._language
 
     # -- headline fields ---------------------------------------------------------------------
 
@@ -327,10 +377,18 @@ class ArticlePage:
         """NewsArticle ``datePublished``, else ``<time datetime>``, WebPage epoch, raw text."""
         return (
             _ld_date(self.news_article(), "datePublished")
-            or kyiv_iso(self._attr(self.DATE + "::attr(datetime)"))
+            or kyiv_iso(self._time_datetime())
             or _ld_date(self.web_page(), "datePublished")
             or kyiv_iso(self.published_at_raw())
         )
+
+    def _time_datetime(self) -> str | None:
+        """``DATE::attr(datetime)``: the first ``<time>`` of ``DATE`` with the attribute."""
+        for element in self._select(self.DATE):
+            value = element.get("datetime")
+            if value is not None:
+                return value.strip() or None
+        return None
 
     def modified_at(self) -> str | None:
         return _ld_date(self.news_article(), "dateModified") or _ld_date(
@@ -339,8 +397,8 @@ class ArticlePage:
 
     def tags(self) -> list[str]:
         names: list[str] = []
-        for tag in self.response.css(self.TAGS):
-            name = normalize_text("".join(tag.xpath(".//text()").getall()))
+        for tag in self._select(self.TAGS):
+            name = normalize_text("".join(_TEXT_NODES(tag)))
             if name and name not in names:
                 names.append(name)
         return names
@@ -375,10 +433,19 @@ class ArticlePage:
 
     def is_article(self) -> bool:
         """False for a 200 page without article markup (bot challenge, error or listing page)."""
-        has_title = bool(self.response.css(self.ARTICLE_MARKUP)) or bool(
-            self.news_article().get("headline")
+        has_title = (
+            bool(self._select(self.TITLE))
+            or bool(self._select(self.INTERVIEW_TITLE))
+            or bool(self.news_article().get("headline"))
         )
-        return has_title and bool(self.response.css(self.BODY_MARKUP)) and bool(self.body())
+        if not has_title or not self.body():
+            return False
+        # A body found in div.newsText / div.interviewText already proves BODY_MARKUP.
+        return self._body_container in (
+            "div.newsText > div:not(.newsHeading)",
+            "div.interviewText",
+            "div.newsText",
+        ) or bool(self._select(self.BODY_MARKUP))
 
     # -- body ------------------------------------------------------------------------------------
 
@@ -387,18 +454,26 @@ class ArticlePage:
         return self._body_blocks
 
     @cached_property
-    def _body_blocks(self) -> list[BodyBlock]:
+    def _body(self) -> tuple[str | None, list[BodyBlock]]:
+        """The container selector the body came from, and the body blocks."""
         lead = self.lead()
         for css in self.BODY_CONTAINERS:
             blocks: list[BodyBlock] = []
-            for container in self.response.css(css):
-                root = container.root
+            for root in self._select(css):
                 if isinstance(getattr(root, "tag", None), str) and not self._excluded(root):
                     blocks.extend(self._walk(root))
             blocks = [b for b in blocks if b.paragraphs != (lead,) or lead is None]
             if any(block.paragraphs for block in blocks):
-                return blocks
-        return []
+                return css, blocks
+        return None, []
+
+    @property
+    def _body_blocks(self) -> list[BodyBlock]:
+        return self._body[1]
+
+    @property
+    def _body_container(self) -> str | None:
+        return self._body[0]
 
     def body(self) -> str | None:
         paragraphs = [p for block in self.body_blocks() for p in block.paragraphs]
@@ -414,7 +489,7 @@ class ArticlePage:
         classes = element.get("class")
         if classes and not self.EXCLUDED_CLASSES.isdisjoint(classes.split()):
             return True
-        return tag == "figure" and bool(element.xpath("./img[contains(@class, 'newsImage')]"))
+        return tag == "figure" and bool(_NEWS_IMAGE(element))
 
     def _walk(self, container: Element) -> Iterator[BodyBlock]:
         line = _Line()
@@ -550,21 +625,7 @@ class ArticlePage:
 
     def _absolute(self, href: str) -> str:
         """Absolute URL; internal links made canonical (https, ``www.``, single slashes)."""
-        href = href.strip()
-        if href.startswith("//") and not _HOST_LIKE.match(href):
-            href = "/" + href.lstrip("/")
-        absolute = urljoin(f"https://{self.host}/", href)
-        parts = urlsplit(absolute)
-        if parts.scheme not in ("http", "https"):
-            return absolute
-        edition = edition_of_host(parts.netloc)
-        if edition is None and parts.netloc not in (self.host, urlsplit(self.response.url).netloc):
-            return absolute
-        host = EDITION_HOSTS[edition] if edition else self.host
-        path = _MULTI_SLASH.sub("/", parts.path) or "/"
-        if ref := parse_article_path(path, host):
-            return ref.url
-        return urlunsplit(("https", host, path, parts.query, ""))
+        return _absolute_url(href, self.host, self._fetch_host)
 
     # -- the item --------------------------------------------------------------------------------
 
@@ -592,6 +653,26 @@ class ArticlePage:
             related=[],
             scraped_at=scraped_at or utc_now_iso(),
         )
+
+
+@lru_cache(maxsize=4096)
+def _absolute_url(href: str, host: str, fetch_host: str) -> str:
+    """``ArticlePage._absolute`` for an edition host and the host the page was fetched from."""
+    href = href.strip()
+    if href.startswith("//") and not _HOST_LIKE.match(href):
+        href = "/" + href.lstrip("/")
+    absolute = urljoin(f"https://{host}/", href)
+    parts = urlsplit(absolute)
+    if parts.scheme not in ("http", "https"):
+        return absolute
+    edition = edition_of_host(parts.netloc)
+    if edition is None and parts.netloc not in (host, fetch_host):
+        return absolute
+    canonical_host = EDITION_HOSTS[edition] if edition else host
+    path = _MULTI_SLASH.sub("/", parts.path) or "/"
+    if ref := parse_article_path(path, canonical_host):
+        return ref.url
+    return urlunsplit(("https", canonical_host, path, parts.query, ""))
 
 
 def _ld_nodes(data: Any) -> Iterator[JsonObject]:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Protocol, Self
+from typing import Protocol, Self, TypeVar
 
 from scrapy import Spider
 from scrapy.crawler import Crawler
@@ -26,12 +25,67 @@ CLEAN_STAT = "ukrinform/clean/{rule}"
 DROP_STAT = "ukrinform/dropped/{reason}"
 
 _BLOCK_OPEN = re.compile(r"^<(p|h2|h3|blockquote)>")
+_T = TypeVar("_T")
 
 
-@lru_cache(maxsize=8192)
+_CACHE_SIZE = 8192
+_NORMALIZED: dict[str, str] = {}
+_PARAGRAPH_TEXTS: dict[str, tuple[str, ...]] = {}
+_LINE_TEXTS: dict[str, tuple[str, ...]] = {}
+_ITEM_TEXTS: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def _bounded(cache: dict[str, _T]) -> dict[str, _T]:
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    return cache
+
+
 def normalized(paragraph: str) -> str:
-    """``normalize_text`` of a body paragraph, cached: every rule looks at every paragraph."""
-    return normalize_text(paragraph)
+    """``normalize_text`` of a body paragraph, cached: every rule looks at every paragraph.
+
+    The result is cached as its own normal form too (``normalize_text`` is idempotent), so the
+    paragraphs that NormalizeTextPipeline writes are never normalised again.
+    """
+    text = _NORMALIZED.get(paragraph)
+    if text is None:
+        text = normalize_text(paragraph)
+        cache = _bounded(_NORMALIZED)
+        cache[paragraph] = text
+        cache[text] = text
+    return text
+
+
+def paragraph_texts(body: str) -> tuple[str, ...]:
+    """The normalised text of every paragraph of a non-empty body, cached per body."""
+    texts = _PARAGRAPH_TEXTS.get(body)
+    if texts is None:
+        texts = tuple(normalized(paragraph) for paragraph in split_paragraphs(body))
+        _bounded(_PARAGRAPH_TEXTS)[body] = texts
+    return texts
+
+
+def item_texts(item: Article) -> tuple[str, ...]:
+    """Every distinct paragraph and body_html line text of an item (what ``edit`` may see)."""
+    key = (item.body or "", item.body_html or "")
+    texts = _ITEM_TEXTS.get(key)
+    if texts is None:
+        paragraphs = paragraph_texts(key[0]) if key[0] else ()
+        lines = line_texts(key[1]) if key[1] else ()
+        texts = tuple(dict.fromkeys(paragraphs + lines))
+        if len(_ITEM_TEXTS) >= _CACHE_SIZE:
+            _ITEM_TEXTS.clear()
+        _ITEM_TEXTS[key] = texts
+    return texts
+
+
+def line_texts(body_html: str) -> tuple[str, ...]:
+    """The text of every line of a non-empty body_html (``html_line_text``), cached."""
+    texts = _LINE_TEXTS.get(body_html)
+    if texts is None:
+        texts = tuple(html_line_text(line) for line in split_html_lines(body_html))
+        _bounded(_LINE_TEXTS)[body_html] = texts
+    return texts
 
 
 class StatsLike(Protocol):
@@ -84,23 +138,30 @@ class ParagraphPipeline(ArticlePipeline):
         tag = match.group(1) if match else "p"
         return f"<{tag}>{escape_text(new_text)}</{tag}>"
 
+    def unchanged(self, item: Article) -> bool:
+        """True when ``edit`` surely keeps every paragraph and line (a shortcut only)."""
+        return False
+
     def clean(self, item: Article) -> None:
+        if self.unchanged(item):
+            return
         hits = 0
         if item.body:
             paragraphs: list[str] = []
-            for paragraph in split_paragraphs(item.body):
-                text = normalized(paragraph)
+            texts = paragraph_texts(item.body)
+            for paragraph, text in zip(split_paragraphs(item.body), texts, strict=True):
                 new = self.edit(text, item) if text else text
                 if new != text:
                     hits += 1
                 if new or not text:
                     paragraphs.append(new if new != text else paragraph)
-            item.body = join_paragraphs(paragraphs) or None
+            if hits:  # otherwise the body would be rebuilt as it is
+                item.body = join_paragraphs(paragraphs) or None
         if item.body_html:
             lines: list[str] = []
             line_hits = 0
-            for line in split_html_lines(item.body_html):
-                text = html_line_text(line)
+            texts = line_texts(item.body_html)
+            for line, text in zip(split_html_lines(item.body_html), texts, strict=True):
                 new = self.edit(text, item) if text else text
                 if new == text:
                     lines.append(line)
@@ -108,7 +169,8 @@ class ParagraphPipeline(ArticlePipeline):
                 line_hits += 1
                 if new:
                     lines.append(normalize_html_line(self.edit_html(line, new)))
-            item.body_html = join_html_lines(lines) or None
+            if line_hits:
+                item.body_html = join_html_lines(lines) or None
             hits = hits or line_hits
         self.count(self.RULE, hits)
 
@@ -119,6 +181,9 @@ class SubstringPipeline(ParagraphPipeline):
     PATTERN: re.Pattern[str]
     PREFILTER: re.Pattern[str]
     """A cheap pattern that every match of ``PATTERN`` also matches (speed only)."""
+
+    def unchanged(self, item: Article) -> bool:
+        return not any(map(self.PREFILTER.search, item_texts(item)))
 
     def edit(self, text: str, item: Article) -> str:
         if not self.PREFILTER.search(text) or not self.PATTERN.search(text):

@@ -10,6 +10,9 @@ from ukrinform_crawler.pipelines.base import (
     ParagraphPipeline,
     SubstringPipeline,
     WholeParagraphPipeline,
+    line_texts,
+    normalized,
+    paragraph_texts,
 )
 from ukrinform_crawler.text import (
     byline_names,
@@ -189,7 +192,7 @@ class NormalizeTextPipeline(ArticlePipeline):
             item.related = related
             changed += 1
         if item.body is not None:
-            body = join_paragraphs(normalize_text(p) for p in split_paragraphs(item.body)) or None
+            body = join_paragraphs(normalized(p) for p in split_paragraphs(item.body)) or None
             if body != item.body:
                 item.body = body
                 changed += 1
@@ -212,18 +215,25 @@ class ReadAlsoPipeline(ArticlePipeline):
         line_hits = body_hits = 0
         if item.body_html:
             lines: list[str] = []
-            for line in split_html_lines(item.body_html):
-                if READ_ALSO.match(html_line_text(line)):
+            for line, text in zip(
+                split_html_lines(item.body_html), line_texts(item.body_html), strict=True
+            ):
+                if READ_ALSO.match(text):
                     line_hits += 1
                     found.extend(self._links(line))
                 else:
                     lines.append(line)
-            item.body_html = join_html_lines(lines) or None
+            if line_hits:  # otherwise the lines would be joined back as they are
+                item.body_html = join_html_lines(lines) or None
         if item.body:
             paragraphs = split_paragraphs(item.body)
-            kept = [p for p in paragraphs if not READ_ALSO.match(normalize_text(p))]
+            texts = paragraph_texts(item.body)
+            kept = [
+                p for p, text in zip(paragraphs, texts, strict=True) if not READ_ALSO.match(text)
+            ]
             body_hits = len(paragraphs) - len(kept)
-            item.body = join_paragraphs(kept) or None
+            if body_hits:
+                item.body = join_paragraphs(kept) or None
         related: list[RelatedLink] = []
         seen: set[str] = set()
         for link in [*item.related, *found]:
@@ -253,8 +263,7 @@ class PhotoCreditPipeline(ParagraphPipeline):
         if BARE_PHOTO.match(text):
             return ""
         match = PHOTO_CREDIT.match(text)
-        max_length = self.settings.getint("UKRINFORM_CREDIT_MAX_LENGTH", 120)
-        if not match or len(text) > max_length:
+        if not match or len(text) > self.settings.getint("UKRINFORM_CREDIT_MAX_LENGTH", 120):
             return text
         credit = normalize_text(match["credit"])
         if credit:
@@ -267,7 +276,7 @@ class CitationNoticePipeline(SubstringPipeline):
 
     RULE = "citation_notice"
     PATTERN = CITATION_NOTICE
-    PREFILTER = re.compile(r"ukrinform", re.IGNORECASE)
+    PREFILTER = re.compile(r"ukrinform\s*\.", re.IGNORECASE)  # every sentence names the domain
 
 
 class AdvertisingDisclaimerPipeline(SubstringPipeline):
@@ -283,7 +292,7 @@ class MediaIdentifierPipeline(SubstringPipeline):
 
     RULE = "media_identifier"
     PATTERN = MEDIA_IDENTIFIER
-    PREFILTER = re.compile(r"\d{5}", re.IGNORECASE)
+    PREFILTER = re.compile(f"[{_DASHES}]\\s*\\d{{5}}")  # the dash and digits of R40-01421
 
 
 class CopyrightLinePipeline(SubstringPipeline):
