@@ -460,7 +460,9 @@ class ArticlePage:
         for css in self.BODY_CONTAINERS:
             blocks: list[BodyBlock] = []
             for root in self._select(css):
-                if isinstance(getattr(root, "tag", None), str) and not self._excluded(root):
+                if isinstance(getattr(root, "tag", None), str) and not (
+                    self._excluded(root) or self._in_nested_article(root, css)
+                ):
                     blocks.extend(self._walk(root))
             blocks = [b for b in blocks if b.paragraphs != (lead,) or lead is None]
             if any(block.paragraphs for block in blocks):
@@ -491,6 +493,13 @@ class ArticlePage:
             return True
         return tag == "figure" and bool(_NEWS_IMAGE(element))
 
+    @staticmethod
+    def _in_nested_article(root: Element, css: str) -> bool:
+        """True for a body container inside an article that is itself inside an article (a teaser
+        nested in the text); for the ``article`` fallback, an article inside another."""
+        allowed = 0 if css == "article" else 1
+        return sum(1 for _ in root.iterancestors("article")) > allowed
+
     def _walk(self, container: Element) -> Iterator[BodyBlock]:
         line = _Line()
         if container.text:
@@ -498,7 +507,9 @@ class ArticlePage:
         for child in container:
             if isinstance(child.tag, str) and not self._excluded(child):
                 tag = child.tag.lower()
-                if self._is_block(tag):
+                if tag == "article":
+                    pass  # a teaser of another article nested in the text, never this body
+                elif self._is_block(tag):
                     yield from self._flush(line)
                     line = _Line()
                     yield from self._block(child, tag)
@@ -525,6 +536,12 @@ class ArticlePage:
     def _block(self, element: Element, tag: str) -> Iterator[BodyBlock]:
         if tag == "section" and self.READ_ALSO_CLASS in (element.get("class") or "").split():
             yield from self._read_also(element)
+        elif tag == "p" and any(
+            isinstance(child.tag, str) and self._is_block(child.tag.lower()) for child in element
+        ):
+            # A <p> whose end tag is missing swallows the blocks after it (lxml nests the
+            # HTML5 elements it does not know, such as <section>): read it as a container.
+            yield from self._walk(element)
         elif tag in self.BLOCK_TAGS:
             line = self._render_inline(element)
             block_tag = self.HEADINGS.get(tag, "blockquote" if tag == "blockquote" else "p")
