@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
+from parsel import Selector
 from parsel.csstranslator import css2xpath
 from scrapy.http import TextResponse
 
@@ -63,6 +64,37 @@ def _compiled(css: str) -> etree.XPath:
 
 _TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
 _NEWS_IMAGE = etree.XPath("./img[contains(@class, 'newsImage')]")
+
+
+_ARTICLE_START = re.compile(r"<article\b[^>]*\bclass=[\"'][^\"']*\bnews\b")
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+_BODY_END = re.compile(r"<footer\b|</body\s*>", re.IGNORECASE)
+_LEFT_MENU = re.compile(r"<ul\b[^>]*\bclass=[\"']leftMenu\b")
+
+
+def reduced_markup(text: str) -> str | None:
+    """The page cut to ``<head>``, the left menu and the outermost ``article.news``, or None.
+
+    None when a part cannot be found with certainty (no head end, no article, no article end
+    before the footer): the caller then parses the whole page.
+    """
+    head_end = _HEAD_END.search(text)
+    if head_end is None:
+        return None
+    start = _ARTICLE_START.search(text, head_end.end())
+    if start is None:
+        return None
+    footer = _BODY_END.search(text, start.end())
+    end = text.rfind("</article>", start.end(), footer.start() if footer else len(text))
+    if end < 0:
+        return None
+    menu = ""
+    if (menu_start := _LEFT_MENU.search(text, head_end.end(), start.start())) is not None:
+        menu_end = text.find("</nav>", menu_start.end(), start.start())
+        if menu_end >= 0:
+            menu = text[menu_start.start() : menu_end]
+    article = text[start.start() : end + len("</article>")]
+    return f"{text[: head_end.start()]}</head><body>{menu}{article}</body></html>"
 
 
 @dataclass(frozen=True)
@@ -220,8 +252,15 @@ class ArticlePage:
 
     @cached_property
     def _root(self) -> Element:
-        """The lxml tree of the page (parsed once, shared with ``response.css``)."""
-        return self.response.selector.root
+        """The lxml tree of what the fields need: the head, the left menu and ``article.news``.
+
+        Parsing only those parts (about a fifth of a page) is most of the extraction time saved;
+        a page whose markup does not allow the cut is parsed whole.
+        """
+        reduced = reduced_markup(self.response.text)
+        if reduced is None:
+            return self.response.selector.root
+        return Selector(text=reduced, type="html", base_url=self.response.url).root
 
     def _select(self, css: str) -> list[Any]:
         """What ``response.css(css)`` selects, as lxml elements or strings; once per page."""
