@@ -22,6 +22,18 @@ MOJIBAKE_CODECS = ("cp1251", "cp1252", "latin-1")
 CYRILLIC_AS_LATIN1 = re.compile("[\u00c0-\u00ff\u00a5\u00aa\u00af\u00b2-\u00b4\u00ba\u00bf]{4,}")
 
 
+def _lead_then_continuation(codec: str) -> str:
+    """A character the codec writes as a UTF-8 lead byte, then one it writes as a continuation."""
+    lead = bytes(range(0xC2, 0xF5)).decode(codec, errors="ignore")
+    continuation = bytes(range(0x80, 0xC0)).decode(codec, errors="ignore")
+    return f"[{re.escape(lead)}][{re.escape(continuation)}]"
+
+
+MOJIBAKE_HINT = re.compile("|".join(_lead_then_continuation(codec) for codec in MOJIBAKE_CODECS))
+"""Text re-encoded in a single-byte codec is valid non-ASCII UTF-8 only where a lead byte is
+followed by a continuation byte: tokens without such a pair need no decoding attempt."""
+
+
 def plausible(char: str) -> bool:
     code = ord(char)
     return code < 0x250 or 0x400 <= code < 0x530 or 0x2000 <= code < 0x2070 or code == 0x2116
@@ -32,11 +44,13 @@ def garbled(text: str) -> str | None:
     None."""
     if "\ufffd" in text:
         return "U+FFFD replacement character"
+    if match := CYRILLIC_AS_LATIN1.search(text):
+        return f"windows-1251 read as Latin-1: {match[0][:40]!r}"
+    if not MOJIBAKE_HINT.search(text):
+        return None
     for token in text.split():
-        if len(token) < 4 or token.isascii():
+        if not MOJIBAKE_HINT.search(token):
             continue
-        if CYRILLIC_AS_LATIN1.search(token):
-            return f"windows-1251 read as Latin-1: {token[:40]!r}"
         for codec in MOJIBAKE_CODECS:
             try:
                 fixed = token.encode(codec).decode("utf-8")
