@@ -25,6 +25,7 @@ CLEAN_STAT = "ukrinform/clean/{rule}"
 DROP_STAT = "ukrinform/dropped/{reason}"
 
 _BLOCK_OPEN = re.compile(r"^<(p|h2|h3|blockquote)>")
+_K = TypeVar("_K")
 _T = TypeVar("_T")
 
 
@@ -35,7 +36,7 @@ _LINE_TEXTS: dict[str, tuple[str, ...]] = {}
 _ITEM_TEXTS: dict[tuple[str, str], tuple[str, ...]] = {}
 
 
-def _bounded(cache: dict[str, _T]) -> dict[str, _T]:
+def _bounded(cache: dict[_K, _T]) -> dict[_K, _T]:
     if len(cache) >= _CACHE_SIZE:
         cache.clear()
     return cache
@@ -73,9 +74,7 @@ def item_texts(item: Article) -> tuple[str, ...]:
         paragraphs = paragraph_texts(key[0]) if key[0] else ()
         lines = line_texts(key[1]) if key[1] else ()
         texts = tuple(dict.fromkeys(paragraphs + lines))
-        if len(_ITEM_TEXTS) >= _CACHE_SIZE:
-            _ITEM_TEXTS.clear()
-        _ITEM_TEXTS[key] = texts
+        _bounded(_ITEM_TEXTS)[key] = texts
     return texts
 
 
