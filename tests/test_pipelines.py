@@ -31,7 +31,7 @@ from ukrinform_crawler.pipelines.cleaning import (
     RepeatedHeadingPipeline,
     SearchFormPipeline,
 )
-from ukrinform_crawler.pipelines.validation import RequiredFieldsPipeline
+from ukrinform_crawler.pipelines.validation import RequiredFieldsPipeline, garbled
 
 URL = "https://www.ukrinform.net/rubric-polytics/3999860-zelensky-nauseda.html"
 EN_NOTICE = (
@@ -413,6 +413,45 @@ def test_validation_fields_from_settings() -> None:
 def test_valid_item_passes() -> None:
     item = article(["Text."])
     assert build_from_crawler(RequiredFieldsPipeline, crawler()).process_item(item) is item
+
+
+UK_SENTENCE = (
+    "Президент України заявив, що «ворог» втратив\u00a0понад 20 тис. військових — "
+    "у т.ч. на Київщині, Ґданськ, №\u00a05, їжак, є, «Ї», ’ ВІ-Фай."
+)
+EN_SENTENCE = "Zelensky said: \u201cwe\u2019ll win\u201d \u2014 Kyiv, 5\u00a0km, caf\u00e9."
+
+
+@pytest.mark.parametrize("text", [UK_SENTENCE, EN_SENTENCE, "Plain ASCII text."])
+def test_clean_text_is_not_garbled(text: str) -> None:
+    assert garbled(text) is None
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "cp1252", "latin-1"])
+@pytest.mark.parametrize("sentence", [UK_SENTENCE, EN_SENTENCE])
+def test_utf8_misread_in_a_single_byte_codec_is_garbled(codec: str, sentence: str) -> None:
+    words = sentence.split()
+    for index in range(len(words)):
+        try:
+            misread = words[index].encode("utf-8").decode(codec)
+        except UnicodeDecodeError:  # a byte the codec has no character for
+            continue
+        if misread == words[index] or any(char.isspace() for char in misread):  # U+0085 is one
+            continue
+        text = " ".join([*words[:index], misread, *words[index + 1 :]])
+        why = garbled(text)
+        assert why is not None, text
+        assert why.startswith("UTF-8 read as "), why
+        assert why.endswith(f": {misread[:40]!r}"), why
+
+
+def test_mojibake_drops_the_item_and_counts_it() -> None:
+    the_crawler = crawler()
+    pipeline = build_from_crawler(RequiredFieldsPipeline, the_crawler)
+    body = UK_SENTENCE.encode("utf-8").decode("cp1251")
+    with pytest.raises(DropItem, match="mojibake in body"):
+        pipeline.process_item(article([body]))
+    assert the_crawler.stats.get_value("ukrinform/dropped/mojibake") == 1  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("name", fixture_names("article"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 
 from scrapy.exceptions import DropItem
 
@@ -22,16 +23,22 @@ MOJIBAKE_CODECS = ("cp1251", "cp1252", "latin-1")
 CYRILLIC_AS_LATIN1 = re.compile("[\u00c0-\u00ff\u00a5\u00aa\u00af\u00b2-\u00b4\u00ba\u00bf]{4,}")
 
 
-def _lead_then_continuation(codec: str) -> str:
-    """A character the codec writes as a UTF-8 lead byte, then one it writes as a continuation."""
-    lead = bytes(range(0xC2, 0xF5)).decode(codec, errors="ignore")
-    continuation = bytes(range(0x80, 0xC0)).decode(codec, errors="ignore")
-    return f"[{re.escape(lead)}][{re.escape(continuation)}]"
+def utf8_shaped_words(words: str, codec: str) -> Iterator[str]:
+    """The words of ``words`` (single-space separated) whose bytes in ``codec`` are valid UTF-8
+    with a non-ASCII character: the only ones that can be UTF-8 misread as ``codec``.
 
-
-MOJIBAKE_HINT = re.compile("|".join(_lead_then_continuation(codec) for codec in MOJIBAKE_CODECS))
-"""Text re-encoded in a single-byte codec is valid non-ASCII UTF-8 only where a lead byte is
-followed by a continuation byte: tokens without such a pair need no decoding attempt."""
+    Encoding writes one byte per character (``?`` where the codec has none), so the words of
+    the bytes decoded as UTF-8 line up with the words of the text. Ordinary Cyrillic text in
+    windows-1251 almost never forms a valid multi-byte sequence (two letters in a row are two
+    lead bytes), so the common case is two C-level passes and no word loop.
+    """
+    data = words.encode(codec, errors="replace")
+    if data.decode("utf-8", errors="ignore").isascii():
+        return
+    decoded = data.decode("utf-8", errors="replace")
+    for word, as_utf8 in zip(words.split(" "), decoded.split(" "), strict=True):
+        if "\ufffd" not in as_utf8 and not as_utf8.isascii():
+            yield word
 
 
 def plausible(char: str) -> bool:
@@ -46,18 +53,17 @@ def garbled(text: str) -> str | None:
         return "U+FFFD replacement character"
     if match := CYRILLIC_AS_LATIN1.search(text):
         return f"windows-1251 read as Latin-1: {match[0][:40]!r}"
-    if not MOJIBAKE_HINT.search(text):
+    if text.isascii():
         return None
-    for token in text.split():
-        if not MOJIBAKE_HINT.search(token):
-            continue
-        for codec in MOJIBAKE_CODECS:
+    words = " ".join(text.split())
+    for codec in MOJIBAKE_CODECS:
+        for word in utf8_shaped_words(words, codec):
             try:
-                fixed = token.encode(codec).decode("utf-8")
+                fixed = word.encode(codec).decode("utf-8")
             except UnicodeError:
                 continue
-            if fixed != token and not fixed.isascii() and all(map(plausible, fixed)):
-                return f"UTF-8 read as {codec}: {token[:40]!r}"
+            if all(map(plausible, fixed)):
+                return f"UTF-8 read as {codec}: {word[:40]!r}"
     return None
 
 
