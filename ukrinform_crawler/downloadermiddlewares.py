@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Self
@@ -193,21 +194,32 @@ class BackoffMiddleware:
             await self.wait(self.backoff(request), type(exception).__name__)
 
 
-CYRILLIC = range(0x0400, 0x0500)
 MOSTLY_UTF8 = 20  # valid multi-byte UTF-8 characters per invalid byte above which a page is UTF-8
+NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
+CYRILLIC_LETTER = re.compile("[\u0400-\u0481\u048a-\u04ff]")
 
 
 def looks_cyrillic(text: str) -> bool:
     """True when most non-ASCII letters of ``text`` are Cyrillic."""
-    letters = [char for char in text if ord(char) > 127 and char.isalpha()]
-    return bool(letters) and sum(ord(char) in CYRILLIC for char in letters) >= 0.8 * len(letters)
+    letters = sum(1 for _ in NON_ASCII_LETTER.finditer(text))
+    cyrillic = sum(1 for _ in CYRILLIC_LETTER.finditer(text))
+    return bool(letters) and cyrillic >= 0.8 * letters
 
 
 def utf8_damage(body: bytes) -> tuple[int, int]:
     """(valid non-ASCII characters, undecodable bytes) of ``body`` read as UTF-8."""
     text = body.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    return sum(1 for char in text if ord(char) > 127) - bad, bad
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    return non_ascii - bad, bad
+
+
+def is_utf8(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 class CharsetRepairMiddleware:
@@ -234,9 +246,9 @@ class CharsetRepairMiddleware:
             return response
         declared = response.encoding.lower().replace("_", "-")
         is_utf8_declared = declared in {"utf-8", "utf8"}
-        valid, bad = utf8_damage(response.body)
-        if bad == 0:
+        if is_utf8(response.body):
             return response if is_utf8_declared else self.repaired(response, "utf-8", declared)
+        valid, bad = utf8_damage(response.body)
         if is_utf8_declared and valid < MOSTLY_UTF8 * bad:
             return self.repaired(response, "cp1251", declared)
         return response
@@ -247,8 +259,7 @@ class CharsetRepairMiddleware:
                 text = response.body.decode(encoding)
             except UnicodeDecodeError:
                 return response
-            has_letters = any(ord(char) > 127 and char.isalpha() for char in text)
-            if has_letters and not looks_cyrillic(text):
+            if NON_ASCII_LETTER.search(text) and not looks_cyrillic(text):
                 return response
         if stats := self.crawler.stats:
             stats.inc_value("ukrinform/charset/repaired")
