@@ -33,6 +33,7 @@ METAREFRESH_ENABLED = False  # article pages never use it; a refresh off-site wo
 TELNETCONSOLE_ENABLED = False  # on by default
 REMOTE_CONTROL_ENABLED = False  # on by default in Scrapy 2.19: a localhost endpoint running code
 REDIRECT_MAX_TIMES = 5
+CONCURRENT_ITEMS = 8  # default 100: Scrapy starts that many tasks for every callback's output
 
 # Pipelines: cleaning, one job each, then validation, then versioning against the state.
 ITEM_PIPELINES = {
