@@ -14,10 +14,10 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 from parsel import Selector
-from parsel.csstranslator import css2xpath
 from scrapy.http import TextResponse
 
 from ukrinform_crawler.items import Article
+from ukrinform_crawler.pages.css import compiled_css
 from ukrinform_crawler.text import (
     byline_names,
     escape_attr,
@@ -50,16 +50,6 @@ _MULTI_SLASH = re.compile(r"/{2,}")
 
 def _nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
-
-
-@lru_cache(maxsize=256)
-def _compiled(css: str) -> etree.XPath:
-    """A CSS selector (with parsel's ``::text`` / ``::attr()``) compiled once to lxml XPath.
-
-    The same translation as ``response.css``, evaluated on the lxml tree without wrapping
-    every match in a ``Selector``.
-    """
-    return etree.XPath(css2xpath(css), smart_strings=False)
 
 
 _TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
@@ -273,7 +263,7 @@ class ArticlePage:
         root = self._root
         if not isinstance(getattr(root, "tag", None), str):
             return []
-        result = _compiled(css)(root)
+        result = compiled_css(css)(root)
         return result if isinstance(result, list) else [result]
 
     def _first_text(self, css: str) -> str | None:

@@ -6,11 +6,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from parsel import Selector
 from scrapy.http import TextResponse
 
+from ukrinform_crawler.pages.css import compiled_css
 from ukrinform_crawler.text import parse_iso_datetime, parse_rfc822
 
 
@@ -37,12 +39,17 @@ class ListingPage:
         self.response = response
 
     @cached_property
-    def _items(self) -> list[Selector]:
-        return list(self.response.css(self.ITEMS))
+    def _root(self) -> Any:
+        """The lxml tree of the page (parsed once by the response's selector)."""
+        return self.response.selector.root
+
+    def _select(self, css: str, node: Any = None) -> list[Any]:
+        result = compiled_css(css)(self._root if node is None else node)
+        return result if isinstance(result, list) else []
 
     def is_listing(self) -> bool:
         """True when the page has the listing container (an empty one past the last page too)."""
-        return bool(self.response.css(self.CONTAINER))
+        return bool(self._select(self.CONTAINER))
 
     def entries(self) -> Iterator[ListingEntry]:
         """Every link of the listing in page order: the items, then stray links of the container.
@@ -50,14 +57,15 @@ class ListingPage:
         Links are returned as written (relative or absolute); the spider decides which are articles.
         """
         listed: set[str] = set()
-        for item in self._items:
-            published = parse_iso_datetime(item.css(self.ITEM_TIME).get())
-            for href in item.css(self.ITEM_LINKS).getall():
+        for item in self._select(self.ITEMS):
+            times = self._select(self.ITEM_TIME, item)
+            published = parse_iso_datetime(times[0] if times else None)
+            for href in self._select(self.ITEM_LINKS, item):
                 href = href.strip()
                 if href and href not in listed:
                     listed.add(href)
                     yield ListingEntry(url=href, published_at=published)
-        for href in self.response.css(self.ALL_LINKS).getall():
+        for href in self._select(self.ALL_LINKS):
             href = href.strip()
             if href and href not in listed:
                 listed.add(href)
