@@ -110,13 +110,19 @@ class ArticleSpider(Spider):
         return self.settings.getint("UKRINFORM_DEFAULT_MAX_PAGES")
 
     def request(
-        self, url: str, callback: Any, *, meta: dict[str, Any] | None = None, **cb_kwargs: Any
+        self,
+        url: str,
+        callback: Any,
+        *,
+        meta: dict[str, Any] | None = None,
+        errback: Any = None,
+        **cb_kwargs: Any,
     ) -> Request:
         """A request to the fetch origin with the edition's Accept-Language."""
         return Request(
             self.urls.fetch_url(url),
             callback=callback,
-            errback=self.page_error,
+            errback=errback or self.page_error,
             cb_kwargs=cb_kwargs,
             meta=meta,
             headers={"Accept-Language": ACCEPT_LANGUAGE.get(self.edition, f"{self.edition},en")},
@@ -148,13 +154,13 @@ class ArticleSpider(Spider):
         if ref.id in self.scheduled_ids:
             return None
         self.scheduled_ids.add(ref.id)
-        request = self.request(
+        return self.request(
             ref.url,
             self.parse_article,
             meta={"ukrinform_article_id": ref.id, "ukrinform_article_url": ref.url},
+            errback=self.article_error,
             article_id=ref.id,
         )
-        return request.replace(errback=self.article_error)
 
     def article_error(self, failure: Failure) -> None:
         """Every retry of an article request failed (network error, HTTP error, size limit)."""
