@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> None:
             "runs": runs,
         },
     )
-    print(f"written {path.relative_to(ROOT)}")
+    print(f"written {path}")
 
 
 if __name__ == "__main__":

@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> None:
             "timeline": timeline,
         },
     )
-    print(f"written {path.relative_to(ROOT)}")
+    print(f"written {path}")
 
 
 if __name__ == "__main__":
