@@ -63,6 +63,24 @@ def test_record_matches_expected_field_by_field(name: str) -> None:
     assert not mismatched
 
 
+@pytest.mark.parametrize("stray", ["</div>", "</span></b></div></article>", "</div></div>"])
+@pytest.mark.parametrize("name", NAMES)
+def test_stray_end_tags_in_the_body_lose_nothing(name: str, stray: str) -> None:
+    html = load_html("article", name).decode("utf-8")
+    torn, count = re.subn(
+        r'(<div class="(?:newsText|interviewText)">.*?</p>)',
+        rf"\1{stray}",
+        html,
+        count=1,
+        flags=re.S,
+    )
+    assert count == 1
+    page = ArticlePage(HtmlResponse(url=load_meta("article", name)["url"], body=torn.encode()))
+    record = to_feed(clean_article(page.to_item()))
+    record.pop("scraped_at")
+    assert record == load_expected("article", name)
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_body_checks(name: str) -> None:
     checks = load_checks("article", name)

@@ -360,29 +360,22 @@ def test_malformed_html_still_gives_the_exact_article(tmp_path: Path) -> None:
     assert "Nested teaser" not in run.raw
 
 
-PARSER_GAP = (
-    "a stray </div></article> after the first paragraph makes lxml end the article there; the "
-    "rest of the body lands outside it and the page class does not recover it yet"
-)
-
-
 @pytest.mark.parametrize(
     "mode",
     [
         "unclosed-p",
         "nested-article",
-        pytest.param("stray-end-tags", marks=pytest.mark.xfail(reason=PARSER_GAP, strict=True)),
+        "stray-end-tags",
     ],
 )
-def test_badly_broken_html_is_exact_or_dropped(tmp_path: Path, mode: str) -> None:
+def test_badly_broken_html_is_read_exactly(tmp_path: Path, mode: str) -> None:
     with Replica(edition="en", articles=20, seed=34) as site:
         ids = site.corpus.ids()
         broken = next(i for i in ids if site.corpus.expected(i)["related"])
         site.faults.append(Fault(article_pattern(site, broken), mode))
         run = crawl(tmp_path, site)
     assert run.returncode == 0, run.log[-3000:]
-    healthy = [i for i in ids if i != broken]
-    assert sorted(run.ids) in (sorted(healthy), sorted(ids))
+    assert sorted(run.ids) == sorted(ids)  # the broken page too, read exactly
     assert_exact(run, site, run.ids)
 
 

@@ -6,7 +6,7 @@ import html
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any, ClassVar
@@ -62,8 +62,21 @@ _BODY_END = re.compile(r"<footer\b|</body\s*>", re.IGNORECASE)
 _LEFT_MENU = re.compile(r"<ul\b[^>]*\bclass=[\"']leftMenu\b")
 
 
-def reduced_markup(text: str) -> str | None:
-    """The page cut to ``<head>``, the left menu and the outermost ``article.news``, or None.
+@dataclass(frozen=True)
+class PageCut:
+    """The parts of a page the fields need: everything before ``</head>``, the left menu and
+    the outermost ``article.news``."""
+
+    head: str
+    menu: str
+    article: str
+
+    def markup(self) -> str:
+        return f"{self.head}</head><body>{self.menu}{self.article}</body></html>"
+
+
+def cut_page(text: str) -> PageCut | None:
+    """The head, the left menu and the outermost ``article.news`` of a page, or None.
 
     None when a part cannot be found with certainty (no head end, no article, no article end
     before the footer): the caller then parses the whole page.
@@ -83,8 +96,22 @@ def reduced_markup(text: str) -> str | None:
         menu_end = text.find("</nav>", menu_start.end(), start.start())
         if menu_end >= 0:
             menu = text[menu_start.start() : menu_end]
-    article = text[start.start() : end + len("</article>")]
-    return f"{text[: head_end.start()]}</head><body>{menu}{article}</body></html>"
+    return PageCut(text[: head_end.start()], menu, text[start.start() : end + len("</article>")])
+
+
+def reduced_markup(text: str) -> str | None:
+    """The page cut to ``<head>``, the left menu and the outermost ``article.news``, or None."""
+    cut = cut_page(text)
+    return cut.markup() if cut else None
+
+
+def has_stray_end_tags(markup: str) -> bool:
+    """True when ``markup`` closes more ``div`` or ``article`` elements than it opens: a stray
+    end tag that closes the body early, so that the rest of the text lands after it."""
+    lower = markup.lower()
+    return lower.count("</div") > lower.count("<div") or lower.count("</article") > lower.count(
+        "<article"
+    )
 
 
 @dataclass(frozen=True)
@@ -247,10 +274,18 @@ class ArticlePage:
         Parsing only those parts (about a fifth of a page) is most of the extraction time saved;
         a page whose markup does not allow the cut is parsed whole.
         """
-        reduced = reduced_markup(self.response.text)
-        if reduced is None:
+        if self._cut is None:
             return self.response.selector.root
-        return Selector(text=reduced, type="html", base_url=self.response.url).root
+        return Selector(text=self._cut.markup(), type="html", base_url=self.response.url).root
+
+    @cached_property
+    def _cut(self) -> PageCut | None:
+        return cut_page(self.response.text)
+
+    @cached_property
+    def _stray_end_tags(self) -> bool:
+        """True when the parsed markup closes elements it never opened."""
+        return has_stray_end_tags(self._cut.article if self._cut else self.response.text)
 
     def _select(self, css: str) -> list[Any]:
         """What ``response.css(css)`` selects, as lxml elements or strings; once per page."""
@@ -487,12 +522,19 @@ class ArticlePage:
         """The container selector the body came from, and the body blocks."""
         lead = self.lead()
         for css in self.BODY_CONTAINERS:
+            roots = [
+                root
+                for root in self._select(css)
+                if isinstance(getattr(root, "tag", None), str)
+                and not (self._excluded(root) or self._in_nested_article(root, css))
+            ]
             blocks: list[BodyBlock] = []
-            for root in self._select(css):
-                if isinstance(getattr(root, "tag", None), str) and not (
-                    self._excluded(root) or self._in_nested_article(root, css)
-                ):
-                    blocks.extend(self._walk(root))
+            for index, root in enumerate(roots):
+                blocks.extend(self._walk(root))
+                if self._stray_end_tags:
+                    later = roots[index + 1 :]
+                    torn_off = self._torn_off(root, later, past_article=self._cut is not None)
+                    blocks.extend(self._walk_nodes(None, torn_off))
             blocks = [b for b in blocks if b.paragraphs != (lead,) or lead is None]
             if any(block.paragraphs for block in blocks):
                 return css, blocks
@@ -523,6 +565,28 @@ class ArticlePage:
         return tag == "figure" and bool(_NEWS_IMAGE(element))
 
     @staticmethod
+    def _torn_off(container: Element, later: list[Element], *, past_article: bool) -> list[Element]:
+        """What a stray end tag pushed out of ``container``: the elements after it and after each
+        of its ancestors, in page order, up to the next container of ``later``.
+
+        The walk up stops at the article, or, when only the cut of the page was parsed (nothing
+        but the article follows the menu there), at the body. In the template only furniture
+        follows the text (the mobile banner, ``aside.tags``, ``aside.share``, ``img.pixel``, the
+        ``[data-name]`` promo), which the body walk excludes.
+        """
+        stops = [node for root in later for node in (root, *root.iterancestors())]
+        top = "body" if past_article else "article"
+        pushed: list[Element] = []
+        node = container
+        while node.tag != top and (parent := node.getparent()) is not None:
+            for sibling in node.itersiblings():
+                if sibling in stops:
+                    return pushed
+                pushed.append(sibling)
+            node = parent
+        return pushed
+
+    @staticmethod
     def _in_nested_article(root: Element, css: str) -> bool:
         """True for a body container inside an article that is itself inside an article (a teaser
         nested in the text); for the ``article`` fallback, an article inside another."""
@@ -530,10 +594,13 @@ class ArticlePage:
         return sum(1 for _ in root.iterancestors("article")) > allowed
 
     def _walk(self, container: Element) -> Iterator[BodyBlock]:
+        return self._walk_nodes(container.text, container)
+
+    def _walk_nodes(self, text: str | None, children: Iterable[Element]) -> Iterator[BodyBlock]:
         line = _Line()
-        if container.text:
-            line.add_text(container.text)
-        for child in container:
+        if text:
+            line.add_text(text)
+        for child in children:
             if isinstance(child.tag, str) and not self._excluded(child):
                 tag = child.tag.lower()
                 if tag == "article":
