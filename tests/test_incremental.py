@@ -11,7 +11,7 @@ import jsonschema
 
 from tests.crawling import ROOT, read_feed_dir, run_crawl
 from tests.site import Fault, Replica
-from ukrinform_crawler.state import RunLock, StateStore
+from ukrinform_crawler.state import RunLock, StateStore, utcnow
 
 ARTICLE_PAGE = r"^/rubric-[^/?]+/\d+-[^/?]+\.html$"
 
@@ -92,6 +92,55 @@ def test_first_run_exports_all_then_nothing_then_only_the_new_article(tmp_path: 
         state = store.get(new_id)
     assert state is not None
     assert state.exported_to == files[1].name
+
+
+def wait_until_due(state_path: Path, article_id: int) -> None:
+    """Sleep until the re-check policy (minimum interval 0) finds the article due."""
+    with StateStore(state_path) as store:
+        state = store.get(article_id)
+    assert state is not None
+    assert state.last_fetched is not None
+    interval = state.last_fetched - state.first_seen
+    time.sleep(max(0.0, (state.last_fetched + interval - utcnow()).total_seconds()) + 0.1)
+
+
+def test_an_edited_article_comes_out_again_as_its_next_version(tmp_path: Path) -> None:
+    feeds = tmp_path / "feeds"
+    args = {"since": "2000-01-01"}
+    with Replica(edition="en", articles=20, seed=11) as site:
+        # The replica's articles are weeks old: a wide freshness window keeps them re-checked.
+        settings = state_settings(
+            site, tmp_path, UKRINFORM_FRESHNESS_HOURS="1000000", UKRINFORM_RECHECK_MIN_MINUTES="0"
+        )
+        first = run_crawl("ukrinform", None, args=args, settings=settings)
+        assert first.returncode == 0, first.log[-3000:]
+        edited = site.corpus.ids()[3]
+        before = site.corpus.expected(edited)
+        site.edit_article(edited)
+        wait_until_due(tmp_path / "state" / "state.sqlite", edited)
+        after = site.corpus.expected(edited)
+        second = run_crawl("ukrinform", None, args=args, settings=settings)
+        assert second.returncode == 0, second.log[-3000:]
+        third = run_crawl("ukrinform", None, args=args, settings=settings)
+        assert third.returncode == 0, third.log[-3000:]
+    assert after["body"] != before["body"]
+    assert after["modified_at"] > before["modified_at"]
+    files = sorted(feeds.glob("en-*.jsonl"))
+    assert len(files) == 2, "the run after the edit writes one file, the next one none"
+    newest = [json.loads(line) for line in files[-1].read_text(encoding="utf-8").splitlines()]
+    assert [(r["id"], r["version"]) for r in newest] == [(edited, 2)]
+    assert {key: newest[0][key] for key in after} == after
+    union, broken = read_feed_dir(feeds)
+    assert not broken
+    assert len(union) == 21
+    first_version = next(r for r in union if r["id"] == edited and r["version"] == 1)
+    assert {key: first_version[key] for key in before} == before
+    _, second_report, third_report = reports(feeds)
+    counts = second_report["counts"]
+    assert (counts["new"], counts["updated"], counts["failed"]) == (0, 1, 0)
+    assert counts["unchanged"] + counts["skipped_known"] == 19  # re-checked, or not yet due
+    assert third_report["counts"]["updated"] == 0
+    assert third_report["feed_file"] is None
 
 
 def test_second_run_on_a_held_lock_exits_75_at_once(tmp_path: Path) -> None:

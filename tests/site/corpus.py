@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -103,6 +103,12 @@ class SyntheticArticle:
     byline: str | None
     credit: str | None
     features: frozenset[str] = field(default_factory=frozenset)
+    edited: datetime | None = None
+    """When the article was last edited after publication (``Corpus.edit_article``)."""
+
+    @property
+    def modified(self) -> datetime:
+        return self.edited or self.published
 
     @property
     def paragraphs(self) -> tuple[Block, ...]:
@@ -364,6 +370,8 @@ class Corpus:
         self.count = count
         self.seed = seed
         self.added = 0
+        self.edits: dict[int, int] = {}
+        """Edits per article ``g`` (``edit_article``)."""
         self._lock = threading.RLock()
         self._rubric_index: dict[str, list[int]] | None = None
         self._tag_index: dict[str, list[int]] | None = None
@@ -455,21 +463,45 @@ class Corpus:
                     self._tag_index.setdefault(slug, []).insert(0, g)
             return self.id_of(g)
 
+    def edit_article(self, article_id: int) -> None:
+        """Edit a published article in place: same URL, one more paragraph, a later
+        ``dateModified`` (each call is one more edit)."""
+        g = self.g_of_id(article_id)
+        if g is None:
+            raise KeyError(article_id)
+        with self._lock:
+            self.edits[g] = self.edits.get(g, 0) + 1
+
     def article(self, article_id: int) -> SyntheticArticle:
         g = self.g_of_id(article_id)
         if g is None:
             raise KeyError(article_id)
-        return self._article(g)
+        return self.article_at(g)
 
     def article_at(self, g: int) -> SyntheticArticle:
-        return self._article(g)
+        article = self._article(g)
+        edits = self.edits.get(g, 0)
+        return self._edited(article, edits) if edits else article
+
+    def _edited(self, article: SyntheticArticle, edits: int) -> SyntheticArticle:
+        note = (
+            f"Update {edits}: the figures were revised after publication."
+            if self.edition_code == "en"
+            else f"Оновлення {edits}: дані уточнено після публікації."
+        )
+        first = next(
+            (i for i, block in enumerate(article.blocks) if block.kind == "p"),
+            len(article.blocks),
+        )
+        blocks = (*article.blocks[: first + 1], Block("p", (note,)), *article.blocks[first + 1 :])
+        return replace(article, blocks=blocks, edited=article.published + timedelta(hours=edits))
 
     def headline(self, g: int) -> Headline:
         return self._headline(g)
 
     def find(self, article_id: int) -> SyntheticArticle | None:
         g = self.g_of_id(article_id)
-        return None if g is None else self._article(g)
+        return None if g is None else self.article_at(g)
 
     def listing(self, name: str) -> list[int] | range:
         """The ``g`` sequence (newest first) of a listing: "lastnews", "rubric:<r>", "tag:<t>"."""
@@ -551,7 +583,7 @@ class Corpus:
             "body": "\n\n".join(paragraphs),
             "published_at": published,
             "published_at_raw": kyiv_raw(article.published),
-            "modified_at": published,
+            "modified_at": kyiv_iso(article.modified),
             "authors": [article.byline] if article.byline else ["Ukrinform"],
             "tags": [clean_text(name) for _slug, name in article.tags],
             "image_url": article.image_url,
@@ -812,7 +844,7 @@ class Corpus:
         )
 
     def search_text(self, g: int) -> str:
-        article = self._article(g)
+        article = self.article_at(g)
         parts = [article.title, article.lead or ""]
         for block in article.blocks:
             parts.append(inline_text(block.inline))

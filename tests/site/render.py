@@ -441,6 +441,8 @@ class Renderer:
             j_rubric_name=json.dumps(article.rubric_name, ensure_ascii=False),
             iso=kyiv_iso(article.published),
             epoch=str(int(article.published.timestamp())),
+            iso_modified=kyiv_iso(article.modified),
+            epoch_modified=str(int(article.modified.timestamp())),
             rubric=article.rubric,
             body_class="innerPage newsPage",
             article_class=article_class,

@@ -436,6 +436,12 @@ class Replica:
             self._search_cache.clear()
         return article_id
 
+    def edit_article(self, article_id: int) -> None:
+        """Edit a published article in place (``Corpus.edit_article``)."""
+        self.corpus.edit_article(article_id)
+        with self.lock:
+            self._search_cache.clear()
+
     # --- search ----------------------------------------------------------------------
 
     def search(self, payload: str, params: dict[str, str], needed: int) -> tuple[list[int], int]:
