@@ -185,6 +185,37 @@ def test_failing_article_pages_exit_1_and_are_retried_next_run(tmp_path: Path) -
     assert sorted(r["id"] for r in records) == sorted(site.corpus.ids())
 
 
+def test_articles_that_failed_beyond_the_early_stop_are_fetched_again(tmp_path: Path) -> None:
+    args = {"since": "2000-01-01"}
+    with Replica(edition="en", articles=60, seed=9) as site:
+        deep = site.corpus.ids()[45:50]  # on listing page 3; a rerun stops after page 2
+        site.faults.extend(
+            Fault(f"^{site.corpus.article(article_id).path}$", "status-503") for article_id in deep
+        )
+        settings = state_settings(site, tmp_path, RETRY_TIMES="0")
+        first = run_crawl("ukrinform", None, args=args, settings=settings)
+        assert first.returncode == 1, first.log[-3000:]
+        site.faults.clear()
+        second = run_crawl("ukrinform", None, args=args, settings=settings)
+        assert second.returncode == 0, second.log[-3000:]
+        assert site.hits(r"^/block-lastnews\?page=3$") == 1, "the rerun must stop early"
+        third = run_crawl("ukrinform", None, args=args, settings=settings)
+        assert third.returncode == 0, third.log[-3000:]
+        expected = {article_id: site.corpus.expected(article_id) for article_id in deep}
+    first_report, second_report, third_report = reports(tmp_path / "feeds")
+    assert first_report["counts"]["failed"] == 5
+    assert second_report["early_stop"] == 1
+    assert second_report["counts"]["new"] == 5
+    assert third_report["feed_file"] is None
+    records, broken = read_feed_dir(tmp_path / "feeds")
+    assert not broken
+    assert Counter(r["id"] for r in records) == Counter(site.corpus.ids())
+    for record in records:
+        if record["id"] in expected:
+            assert {key: record[key] for key in expected[record["id"]]} == expected[record["id"]]
+    assert "'ukrinform/state/retried_failures': 5" in second.log
+
+
 def test_with_o_the_feed_exporter_writes_and_the_state_remembers(tmp_path: Path) -> None:
     with Replica(edition="en", articles=25, seed=6) as site:
         settings = state_settings(site, tmp_path)

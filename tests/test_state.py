@@ -116,6 +116,24 @@ def test_failures_are_remembered_and_cleared_by_an_export(store: StateStore) -> 
     assert (state.failures, state.fail_reason, state.exported) == (0, None, True)
 
 
+def test_failed_articles_to_retry_are_unexported_and_below_the_run_limit(
+    store: StateStore,
+) -> None:
+    for article_id, failures in ((1, 1), (2, 3), (3, 2), (4, 1)):
+        for _ in range(failures):
+            store.record_failure(article_id, f"https://x/{article_id}", "http_503", NOW)
+    store.record_failure(5, "https://x/5", "http_503", NOW + timedelta(minutes=1))
+    store.record_exports([export(4)], NOW)  # exported after its failure: nothing to retry
+    store.seen(6, "https://x/6", NOW)  # listed, never failed
+    assert store.failed_articles(10, 3) == [
+        (5, "https://x/5"),
+        (3, "https://x/3"),
+        (1, "https://x/1"),
+    ]
+    assert store.failed_articles(2, 3) == [(5, "https://x/5"), (3, "https://x/3")]
+    assert [article_id for article_id, _ in store.failed_articles(10, 4)] == [5, 3, 2, 1]
+
+
 def test_walks_remember_whether_the_last_run_finished(store: StateStore) -> None:
     assert not store.walk_finished_before("w")
     store.start_walk("w", NOW)

@@ -1,8 +1,9 @@
 """Coverage report of a backfilled period, read from the state file.
 
 ``python -m ukrinform_crawler.coverage STATE.sqlite --since 2026-03-01 --until 2026-05-31``
-prints, per Kyiv day, how many articles each discovery channel (search, listing, rss, sitemap)
-found and how many were exported, then lists by URL every article found but not exported.
+prints, per Kyiv day, how many articles each discovery channel (search, listing, rss, sitemap;
+retry for an earlier failure fetched again) found and how many were exported, then lists by
+URL every article found but not exported.
 """
 
 from __future__ import annotations

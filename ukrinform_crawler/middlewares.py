@@ -14,6 +14,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
 from ukrinform_crawler.extensions import RunExtension
+from ukrinform_crawler.spiders.base import ArticleSpider
 from ukrinform_crawler.state import RecheckPolicy, search_window_key, utcnow
 from ukrinform_crawler.window import KYIV
 
@@ -39,10 +40,19 @@ class KnownArticlesMiddleware:
     crash walks the listing in full and finishes the interrupted work.
     """
 
-    def __init__(self, crawler: Crawler, policy: RecheckPolicy, overlap: int) -> None:
+    def __init__(
+        self,
+        crawler: Crawler,
+        policy: RecheckPolicy,
+        overlap: int,
+        retry_failed: int = 0,
+        retry_failed_runs: int = 0,
+    ) -> None:
         self.crawler = crawler
         self.policy = policy
         self.overlap = overlap
+        self.retry_failed = retry_failed
+        self.retry_failed_runs = retry_failed_runs
         self._run: RunExtension | None = None
 
     @classmethod
@@ -54,7 +64,13 @@ class KnownArticlesMiddleware:
             freshness=timedelta(hours=settings.getfloat("UKRINFORM_FRESHNESS_HOURS")),
             minimum=timedelta(minutes=settings.getfloat("UKRINFORM_RECHECK_MIN_MINUTES")),
         )
-        return cls(crawler, policy, settings.getint("UKRINFORM_OVERLAP_PAGES"))
+        return cls(
+            crawler,
+            policy,
+            settings.getint("UKRINFORM_OVERLAP_PAGES"),
+            settings.getint("UKRINFORM_RETRY_FAILED"),
+            settings.getint("UKRINFORM_RETRY_FAILED_RUNS"),
+        )
 
     @property
     def run(self) -> RunExtension:
@@ -66,10 +82,28 @@ class KnownArticlesMiddleware:
         return self._run
 
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        """The spider's start requests, then the articles that failed in earlier runs.
+
+        A failed article deeper in a listing than the early stop reaches would otherwise wait
+        for a full walk; it is fetched again in each run until it is exported or has failed
+        ``UKRINFORM_RETRY_FAILED_RUNS`` times (stat ``ukrinform/state/retried_failures``).
+        """
         tally = Tally()
         async for output in start:
             if (kept := self.filter(output, None, tally)) is not None:
                 yield kept
+        for request in self.failed_article_requests():
+            yield request
+
+    def failed_article_requests(self) -> Iterator[Request]:
+        store = self.run.store
+        spider = self.crawler.spider
+        if store is None or self.retry_failed <= 0 or not isinstance(spider, ArticleSpider):
+            return
+        for _article_id, url in store.failed_articles(self.retry_failed, self.retry_failed_runs):
+            if (request := spider.retry_request(url)) is not None:
+                self.count("retried_failures")
+                yield request
 
     def process_spider_output(self, response: Response, result: Iterable[Any]) -> Iterator[Any]:
         tally = Tally()

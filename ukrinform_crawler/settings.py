@@ -63,4 +63,6 @@ UKRINFORM_FEED_DIR = "feeds"  # with state on and no -o/-O: one <edition>-<UTC t
 UKRINFORM_FRESHNESS_HOURS = 48  # exported articles this young are re-checked for edits
 UKRINFORM_RECHECK_MIN_MINUTES = 30  # first re-check interval; then doubling with the article's age
 UKRINFORM_OVERLAP_PAGES = 1  # all-known listing pages walked in a row before stopping early
+UKRINFORM_RETRY_FAILED = 200  # articles that failed in earlier runs, fetched again first (0: off)
+UKRINFORM_RETRY_FAILED_RUNS = 10  # runs an article may fail before only a walk retries it
 UKRINFORM_MAX_ERROR_RATE = 0.05  # failed articles + spider errors per response; above it: exit 1

@@ -303,6 +303,16 @@ class StateStore:
             (article_id, url, to_text(now), reason),
         )
 
+    def failed_articles(self, limit: int, max_failures: int) -> list[tuple[int, str]]:
+        """(id, url) of articles never exported that failed fewer than ``max_failures`` times,
+        the latest failure first."""
+        rows = self.db.execute(
+            "SELECT id, url FROM articles WHERE version = 0 AND failures BETWEEN 1 AND ?"
+            " ORDER BY failed_at DESC, id DESC LIMIT ?",
+            (max_failures - 1, limit),
+        )
+        return [(row["id"], row["url"]) for row in rows]
+
     def record_sighting(
         self,
         article_id: int,

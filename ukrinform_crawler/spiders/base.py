@@ -28,6 +28,9 @@ from ukrinform_crawler.window import DateWindow
 
 logger = logging.getLogger(__name__)
 
+RETRIED_FAILURE = "ukrinform_retried_failure"
+"""Meta key of a request for an article that failed in an earlier run (see ``retry_request``)."""
+
 ACCEPT_LANGUAGE = {"uk": "uk,en;q=0.5", "en": "en", "ar": "ar,en;q=0.5", "ja": "ja,en;q=0.5"}
 
 
@@ -162,6 +165,14 @@ class ArticleSpider(Spider):
             article_id=ref.id,
         )
 
+    def retry_request(self, url: str) -> Request | None:
+        """The request for an article that failed in an earlier run (exported whatever the
+        window: the window of the run that listed it held it); None when not of this edition."""
+        request = self.article_request(url, "retry")
+        if request is not None:
+            request.meta[RETRIED_FAILURE] = True
+        return request
+
     def article_error(self, failure: Failure) -> None:
         """Every retry of an article request failed (network error, HTTP error, size limit)."""
         request = failure.request  # type: ignore[attr-defined]  # set by Scrapy on errbacks
@@ -213,8 +224,10 @@ class ArticleSpider(Spider):
             yield from self.retry_non_article(response, article_id)
             return
         item = page.to_item()
-        if item.published_at and not self.window.contains(
-            datetime.fromisoformat(item.published_at)
+        if (
+            item.published_at
+            and not response.meta.get(RETRIED_FAILURE)
+            and not self.window.contains(datetime.fromisoformat(item.published_at))
         ):
             self.count("articles/outside_window")
             return
