@@ -99,12 +99,6 @@ def cut_page(text: str) -> PageCut | None:
     return PageCut(text[: head_end.start()], menu, text[start.start() : end + len("</article>")])
 
 
-def reduced_markup(text: str) -> str | None:
-    """The page cut to ``<head>``, the left menu and the outermost ``article.news``, or None."""
-    cut = cut_page(text)
-    return cut.markup() if cut else None
-
-
 def has_stray_end_tags(markup: str) -> bool:
     """True when ``markup`` closes more ``div`` or ``article`` elements than it opens: a stray
     end tag that closes the body early, so that the rest of the text lands after it."""
