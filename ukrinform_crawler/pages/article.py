@@ -17,7 +17,7 @@ from parsel import Selector
 from scrapy.http import TextResponse
 
 from ukrinform_crawler.items import Article
-from ukrinform_crawler.pages.css import compiled_css
+from ukrinform_crawler.pages.css import select
 from ukrinform_crawler.text import (
     byline_names,
     escape_attr,
@@ -292,8 +292,7 @@ class ArticlePage:
         root = self._root
         if not isinstance(getattr(root, "tag", None), str):
             return []
-        result = compiled_css(css)(root)
-        return result if isinstance(result, list) else [result]
+        return select(css, root)
 
     def _first_text(self, css: str) -> str | None:
         if css not in self._texts:

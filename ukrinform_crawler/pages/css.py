@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 from parsel.csstranslator import css2xpath
@@ -16,3 +17,9 @@ def compiled_css(css: str) -> etree.XPath:
     every match in a ``Selector``.
     """
     return etree.XPath(css2xpath(css), smart_strings=False)
+
+
+def select(css: str, node: Any) -> list[Any]:
+    """What ``css`` selects below ``node`` (an lxml element): elements or strings, in page order."""
+    result = compiled_css(css)(node)
+    return result if isinstance(result, list) else [result]

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 from parsel import Selector
 from scrapy.http import TextResponse
 
-from ukrinform_crawler.pages.css import compiled_css
+from ukrinform_crawler.pages.css import select
 from ukrinform_crawler.text import parse_iso_datetime, parse_rfc822
 
 
@@ -44,8 +44,7 @@ class ListingPage:
         return self.response.selector.root
 
     def _select(self, css: str, node: Any = None) -> list[Any]:
-        result = compiled_css(css)(self._root if node is None else node)
-        return result if isinstance(result, list) else []
+        return select(css, self._root if node is None else node)
 
     def is_listing(self) -> bool:
         """True when the page has the listing container (an empty one past the last page too)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Protocol, Self, TypeVar
 
 from scrapy import Spider
@@ -57,13 +58,23 @@ def normalized(paragraph: str) -> str:
     return text
 
 
+def _part_texts(
+    cache: dict[str, tuple[str, ...]],
+    value: str,
+    split: Callable[[str], list[str]],
+    text_of: Callable[[str], str],
+) -> tuple[str, ...]:
+    """``text_of`` every part of ``value`` (``split``), cached per value."""
+    texts = cache.get(value)
+    if texts is None:
+        texts = tuple(text_of(part) for part in split(value))
+        _bounded(cache)[value] = texts
+    return texts
+
+
 def paragraph_texts(body: str) -> tuple[str, ...]:
     """The normalised text of every paragraph of a non-empty body, cached per body."""
-    texts = _PARAGRAPH_TEXTS.get(body)
-    if texts is None:
-        texts = tuple(normalized(paragraph) for paragraph in split_paragraphs(body))
-        _bounded(_PARAGRAPH_TEXTS)[body] = texts
-    return texts
+    return _part_texts(_PARAGRAPH_TEXTS, body, split_paragraphs, normalized)
 
 
 def item_texts(item: Article) -> tuple[str, ...]:
@@ -80,11 +91,7 @@ def item_texts(item: Article) -> tuple[str, ...]:
 
 def line_texts(body_html: str) -> tuple[str, ...]:
     """The text of every line of a non-empty body_html (``html_line_text``), cached."""
-    texts = _LINE_TEXTS.get(body_html)
-    if texts is None:
-        texts = tuple(html_line_text(line) for line in split_html_lines(body_html))
-        _bounded(_LINE_TEXTS)[body_html] = texts
-    return texts
+    return _part_texts(_LINE_TEXTS, body_html, split_html_lines, html_line_text)
 
 
 class StatsLike(Protocol):
