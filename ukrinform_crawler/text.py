@@ -21,9 +21,6 @@ HTML_LINE_SEPARATOR = "\n"
 _SPACE_CHARS = "\u00a0\u202f"
 _INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _SPECIAL_CHARS = re.compile(f"[{_SPACE_CHARS}{_INVISIBLE_CHARS}]")
-_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
-"""Whitespace that is not already a single space: replacing each match by one space collapses
-every run of whitespace without rewriting the single spaces between words."""
 _INVISIBLE_ENTITY = re.compile(
     r"&(?:nbsp|shy|ZeroWidthSpace|NoBreak|#0*160|#x0*a0|#0*173|#x0*ad|#0*820[3-5]|#x0*200[b-d]"
     r"|#0*8288|#x0*2060|#0*65279|#x0*feff|#0*8239|#x0*202f);",
@@ -72,8 +69,16 @@ def normalize_text(text: str, *, unescape: bool = False) -> str:
     """
     if unescape:
         text = html.unescape(text)
-    text = _WHITESPACE.sub(" ", replace_special_chars(text)).strip()
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", collapse_whitespace(replace_special_chars(text)))
+
+
+def collapse_whitespace(text: str) -> str:
+    """Every run of whitespace as one space, none at either end.
+
+    ``str.split`` knows the same whitespace as the regex ``\\s`` (Unicode's, NBSP included) and
+    is several times faster than a substitution.
+    """
+    return " ".join(text.split())
 
 
 def replace_special_chars(text: str) -> str:
@@ -98,8 +103,7 @@ def normalize_html_line(line: str) -> str:
     """Normalise the text of one body_html line without touching its markup (idempotent)."""
     if "&" in line:
         line = _INVISIBLE_ENTITY.sub(lambda m: _entity_replacement(m.group(0)), line)
-    line = _WHITESPACE.sub(" ", replace_special_chars(line)).strip()
-    return unicodedata.normalize("NFC", line)
+    return unicodedata.normalize("NFC", collapse_whitespace(replace_special_chars(line)))
 
 
 def _entity_replacement(entity: str) -> str:

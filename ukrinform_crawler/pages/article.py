@@ -9,17 +9,17 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
-from parsel import Selector
 from scrapy.http import TextResponse
 
 from ukrinform_crawler.items import Article
 from ukrinform_crawler.pages.css import select
 from ukrinform_crawler.text import (
     byline_names,
+    collapse_whitespace,
     escape_attr,
     escape_text,
     join_html_lines,
@@ -42,10 +42,13 @@ JsonObject = dict[str, Any]
 Element = Any
 """An lxml element (lxml ships no type information)."""
 
-_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
-"""Whitespace that is not already a single space (replacing it by one space collapses runs)."""
 _HOST_LIKE = re.compile(r"^//[^/]*\.[^/]*(?:/|$)")
 _MULTI_SLASH = re.compile(r"/{2,}")
+
+
+def _text_content(element: Element) -> str:
+    """All the text inside ``element`` (``text_content()`` of lxml.html, for any element)."""
+    return "".join(_TEXT_NODES(element))
 
 
 def _nfc(text: str) -> str:
@@ -60,6 +63,18 @@ _ARTICLE_START = re.compile(r"<article\b[^>]*\bclass=[\"'][^\"']*\bnews\b")
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 _BODY_END = re.compile(r"<footer\b|</body\s*>", re.IGNORECASE)
 _LEFT_MENU = re.compile(r"<ul\b[^>]*\bclass=[\"']leftMenu\b")
+
+
+def parse_html(markup: str, base_url: str) -> Element:
+    """The lxml tree of ``markup``, parsed as parsel parses HTML, with plain lxml elements.
+
+    lxml.html's element classes (what ``Selector`` builds) cost a Python lookup for every
+    element the extraction touches; the tree itself is the same.
+    """
+    data = markup.strip().replace("\x00", "").encode("utf-8") or b"<html/>"
+    parser = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
+    root = etree.fromstring(data, parser=parser, base_url=base_url)
+    return root if root is not None else etree.fromstring(b"<html/>", parser=parser)
 
 
 @dataclass(frozen=True)
@@ -108,8 +123,7 @@ def has_stray_end_tags(markup: str) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class BodyBlock:
+class BodyBlock(NamedTuple):
     """One top-level block of the body: its body_html line and its plain-text paragraphs."""
 
     html: str
@@ -123,6 +137,8 @@ class _Line:
     ``<br>`` only between pieces of content, so no block starts or ends with a space.
     """
 
+    __slots__ = ("br", "html", "pending_open", "space", "started", "text")
+
     def __init__(self) -> None:
         self.html: list[str] = []
         self.text: list[str] = []
@@ -132,15 +148,14 @@ class _Line:
         self.br = False
 
     def add_text(self, raw: str) -> None:
-        collapsed = _WHITESPACE.sub(" ", replace_special_chars(raw))
-        if not collapsed:
+        text = replace_special_chars(raw)
+        if not text:
             return
-        core = collapsed.strip()
-        if collapsed[0] == " ":
+        if text[0].isspace():
             self.space = True
-        if core:
+        if core := collapse_whitespace(text):
             self._content(escape_text(core), core)
-            if collapsed[-1] == " ":
+            if text[-1].isspace():
                 self.space = True
 
     def _content(self, html_piece: str, text_piece: str) -> None:
@@ -175,6 +190,13 @@ class _Line:
     def result(self) -> tuple[str, str]:
         """Inner HTML and plain text, both NFC (whitespace is already collapsed)."""
         return _nfc("".join(self.html)), _nfc("".join(self.text))
+
+    def block(self, tag: str = "p") -> BodyBlock | None:
+        """The line as one ``<tag>`` block, or None when it has no text."""
+        if not self.text:
+            return None
+        inner, text = self.result()
+        return BodyBlock(f"<{tag}>{inner}</{tag}>", (text,))
 
 
 class ArticlePage:
@@ -248,6 +270,8 @@ class ArticlePage:
         "h5": "h3",
         "h6": "h3",
     }
+    BLOCK_LIKE_TAGS = BLOCK_TAGS | LIST_TAGS | CONTAINER_TAGS | {"figure", "img", "hr"}
+    """Tags that end the current line of text and start blocks of their own."""
 
     READ_ALSO_DEFAULT = "Read also:"
     BYLINE_LOOKBACK = 2
@@ -270,7 +294,7 @@ class ArticlePage:
         """
         if self._cut is None:
             return self.response.selector.root
-        return Selector(text=self._cut.markup(), type="html", base_url=self.response.url).root
+        return parse_html(self._cut.markup(), self.response.url)
 
     @cached_property
     def _cut(self) -> PageCut | None:
@@ -519,15 +543,17 @@ class ArticlePage:
                 root
                 for root in self._select(css)
                 if isinstance(getattr(root, "tag", None), str)
-                and not (self._excluded(root) or self._in_nested_article(root, css))
+                and not (
+                    self._excluded(root, root.tag.lower()) or self._in_nested_article(root, css)
+                )
             ]
             blocks: list[BodyBlock] = []
             for index, root in enumerate(roots):
-                blocks.extend(self._walk(root))
+                self._walk(root, blocks)
                 if self._stray_end_tags:
                     later = roots[index + 1 :]
                     torn_off = self._torn_off(root, later, past_article=self._cut is not None)
-                    blocks.extend(self._walk_nodes(None, torn_off))
+                    self._walk_nodes(None, torn_off, blocks)
             blocks = [b for b in blocks if b.paragraphs != (lead,) or lead is None]
             if any(block.paragraphs for block in blocks):
                 return css, blocks
@@ -548,8 +574,8 @@ class ArticlePage:
     def body_html(self) -> str | None:
         return join_html_lines(block.html for block in self.body_blocks()) or None
 
-    def _excluded(self, element: Element) -> bool:
-        tag = element.tag.lower()
+    def _excluded(self, element: Element, tag: str) -> bool:
+        """True for site furniture (``tag`` is the element's lower-case tag)."""
         if tag in self.EXCLUDED_TAGS or element.get("data-name") is not None:
             return True
         classes = element.get("class")
@@ -586,70 +612,74 @@ class ArticlePage:
         allowed = 0 if css == "article" else 1
         return sum(1 for _ in root.iterancestors("article")) > allowed
 
-    def _walk(self, container: Element) -> Iterator[BodyBlock]:
-        return self._walk_nodes(container.text, container)
+    def _walk(self, container: Element, blocks: list[BodyBlock]) -> None:
+        self._walk_nodes(container.text, container, blocks)
 
-    def _walk_nodes(self, text: str | None, children: Iterable[Element]) -> Iterator[BodyBlock]:
+    def _walk_nodes(
+        self, text: str | None, children: Iterable[Element], blocks: list[BodyBlock]
+    ) -> None:
+        """Append the blocks of ``text`` and ``children`` (with their tails) to ``blocks``."""
         line = _Line()
         if text:
             line.add_text(text)
         for child in children:
-            if isinstance(child.tag, str) and not self._excluded(child):
-                tag = child.tag.lower()
-                if tag == "article":
-                    pass  # a teaser of another article nested in the text, never this body
-                elif self._is_block(tag):
-                    yield from self._flush(line)
-                    line = _Line()
-                    yield from self._block(child, tag)
+            tag = child.tag
+            if isinstance(tag, str):
+                tag = tag.lower()
+                if self._excluded(child, tag) or tag == "article":
+                    pass  # furniture, or a teaser of another article nested in the text
+                elif tag in self.BLOCK_LIKE_TAGS:
+                    if block := line.block():
+                        blocks.append(block)
+                        line = _Line()
+                    self._block(child, tag, blocks)
                 else:
-                    self._inline(child, line)
+                    self._inline(child, tag, line)
             if child.tail:
                 line.add_text(child.tail)
-        yield from self._flush(line)
+        if block := line.block():
+            blocks.append(block)
 
-    def _is_block(self, tag: str) -> bool:
-        return (
-            tag in self.BLOCK_TAGS
-            or tag in self.LIST_TAGS
-            or tag in self.CONTAINER_TAGS
-            or tag in ("figure", "img", "hr")
-        )
-
-    @staticmethod
-    def _flush(line: _Line, tag: str = "p") -> Iterator[BodyBlock]:
-        inner, text = line.result()
-        if text:
-            yield BodyBlock(f"<{tag}>{inner}</{tag}>", (text,))
-
-    def _block(self, element: Element, tag: str) -> Iterator[BodyBlock]:
-        if tag == "section" and self.READ_ALSO_CLASS in (element.get("class") or "").split():
-            yield from self._read_also(element)
+    def _block(self, element: Element, tag: str, blocks: list[BodyBlock]) -> None:
+        if tag in self.BLOCK_TAGS and not len(element):
+            text = element.text
+            if text and not text.isspace():  # an empty paragraph leaves nothing
+                line = _Line()
+                line.add_text(text)
+                if block := line.block(self._block_tag(tag)):
+                    blocks.append(block)
+        elif tag == "section" and self.READ_ALSO_CLASS in (element.get("class") or "").split():
+            if block := self._read_also(element):
+                blocks.append(block)
         elif tag == "p" and any(
-            isinstance(child.tag, str) and self._is_block(child.tag.lower()) for child in element
+            isinstance(child.tag, str) and child.tag.lower() in self.BLOCK_LIKE_TAGS
+            for child in element
         ):
             # A <p> whose end tag is missing swallows the blocks after it (lxml nests the
             # HTML5 elements it does not know, such as <section>): read it as a container.
-            yield from self._walk(element)
+            self._walk(element, blocks)
         elif tag in self.BLOCK_TAGS:
-            line = self._render_inline(element)
-            block_tag = self.HEADINGS.get(tag, "blockquote" if tag == "blockquote" else "p")
-            if not line.result()[1] and (figure := self._figure(element)):
-                yield figure
-            else:
-                yield from self._flush(line, block_tag)
+            block = self._render_inline(element).block(self._block_tag(tag)) or self._figure(
+                element
+            )
+            if block:
+                blocks.append(block)
         elif tag in self.LIST_TAGS:
             items = [self._render_inline(li).result() for li in element.iterchildren("li")]
             items = [(inner, text) for inner, text in items if text]
             if items:
                 inner = "".join(f"<li>{item_html}</li>" for item_html, _ in items)
                 line_html = normalize_html_line(f"<{tag}>{inner}</{tag}>")
-                yield BodyBlock(line_html, tuple(text for _, text in items))
+                blocks.append(BodyBlock(line_html, tuple(text for _, text in items)))
         elif tag in ("figure", "img"):
             if figure := self._figure(element):
-                yield figure
+                blocks.append(figure)
         elif tag in self.CONTAINER_TAGS:
-            yield from self._walk(element)
+            self._walk(element, blocks)
+
+    def _block_tag(self, tag: str) -> str:
+        """The body_html tag of a block element: headings h2/h3, quotes kept, the rest p."""
+        return self.HEADINGS.get(tag, "blockquote" if tag == "blockquote" else "p")
 
     def _figure(self, element: Element) -> BodyBlock | None:
         images = [element] if element.tag == "img" else element.iter("img")
@@ -663,45 +693,45 @@ class ArticlePage:
                 )
         return None
 
-    def _read_also(self, element: Element) -> Iterator[BodyBlock]:
+    def _read_also(self, element: Element) -> BodyBlock | None:
         anchors = [a for a in element.iter("a") if (a.get("href") or "").strip()]
         if not anchors:
-            yield from self._flush(self._render_inline(element))
-            return
+            return self._render_inline(element).block()
         prefix_parts = [element.text or ""]
         for child in element:
             if child.tag == "a" or child in anchors:
                 break
-            prefix_parts.append(child.text_content() + (child.tail or ""))
+            prefix_parts.append(_text_content(child) + (child.tail or ""))
         prefix = normalize_text("".join(prefix_parts)) or self.READ_ALSO_DEFAULT
         links_html: list[str] = []
         titles: list[str] = []
         for anchor in anchors:
-            title = normalize_text(anchor.text_content())
+            title = normalize_text(_text_content(anchor))
             url = self._absolute(anchor.get("href", ""))
             if title:
                 links_html.append(f'<a href="{escape_attr(url)}">{escape_text(title)}</a>')
                 titles.append(title)
-        if titles:
-            yield BodyBlock(
-                f"<p>{escape_text(prefix)} {', '.join(links_html)}</p>",
-                (f"{prefix} {', '.join(titles)}",),
-            )
+        if not titles:
+            return None
+        return BodyBlock(
+            f"<p>{escape_text(prefix)} {', '.join(links_html)}</p>",
+            (f"{prefix} {', '.join(titles)}",),
+        )
 
     def _render_inline(self, element: Element) -> _Line:
         line = _Line()
         if element.text:
             line.add_text(element.text)
         for child in element:
-            self._inline(child, line)
+            if isinstance(child.tag, str):
+                self._inline(child, child.tag.lower(), line)
             if child.tail:
                 line.add_text(child.tail)
         return line
 
-    def _inline(self, element: Element, line: _Line) -> None:
-        if not isinstance(element.tag, str) or self._excluded(element):
+    def _inline(self, element: Element, tag: str, line: _Line) -> None:
+        if self._excluded(element, tag):
             return
-        tag = element.tag.lower()
         if tag == "br":
             line.line_break()
             return
@@ -721,7 +751,8 @@ class ArticlePage:
         if element.text:
             line.add_text(element.text)
         for child in element:
-            self._inline(child, line)
+            if isinstance(child.tag, str):
+                self._inline(child, child.tag.lower(), line)
             if child.tail:
                 line.add_text(child.tail)
         if open_tag:
