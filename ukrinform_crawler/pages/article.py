@@ -87,7 +87,12 @@ class PageCut:
     article: str
 
     def markup(self) -> str:
-        return f"{self.head}</head><body>{self.menu}{self.article}</body></html>"
+        """The head and the article as one document: what every page needs."""
+        return f"{self.head}</head><body>{self.article}</body></html>"
+
+    def menu_markup(self) -> str:
+        """The left menu as a document of its own (a fallback of one field)."""
+        return f"<html><body>{self.menu}</body></html>"
 
 
 def cut_page(text: str) -> PageCut | None:
@@ -223,6 +228,8 @@ class ArticlePage:
     HTML_LANG = "html::attr(lang)"
     JSON_LD = 'script[type="application/ld+json"]::text'
     CURRENT_RUBRIC = "ul.leftMenu li a span"
+    MENU_SELECTORS = frozenset({CURRENT_RUBRIC})
+    """Selectors read from the left menu, which is parsed apart and only when needed."""
     ARTICLE_MARKUP = "article h1.newsTitle, article div.firstTitle"
     BODY_MARKUP = "div.newsText, div.interviewText, article p"
     BODY_CONTAINERS = (
@@ -287,7 +294,7 @@ class ArticlePage:
 
     @cached_property
     def _root(self) -> Element:
-        """The lxml tree of what the fields need: the head, the left menu and ``article.news``.
+        """The lxml tree of what the fields need: the head and ``article.news``.
 
         Parsing only those parts (about a fifth of a page) is most of the extraction time saved;
         a page whose markup does not allow the cut is parsed whole.
@@ -295,6 +302,13 @@ class ArticlePage:
         if self._cut is None:
             return self.response.selector.root
         return parse_html(self._cut.markup(), self.response.url)
+
+    @cached_property
+    def _menu_root(self) -> Element:
+        """The lxml tree of the left menu, parsed only when a field falls back to it."""
+        if self._cut is None:
+            return self._root
+        return parse_html(self._cut.menu_markup(), self.response.url)
 
     @cached_property
     def _cut(self) -> PageCut | None:
@@ -313,7 +327,7 @@ class ArticlePage:
         return selected
 
     def _evaluate(self, css: str) -> list[Any]:
-        root = self._root
+        root = self._menu_root if css in self.MENU_SELECTORS else self._root
         if not isinstance(getattr(root, "tag", None), str):
             return []
         return select(css, root)
@@ -798,13 +812,17 @@ def _absolute_url(href: str, host: str, fetch_host: str) -> str:
     href = href.strip()
     if href.startswith("//") and not _HOST_LIKE.match(href):
         href = "/" + href.lstrip("/")
-    absolute = urljoin(f"https://{host}/", href)
-    parts = urlsplit(absolute)
+    base = f"https://{host}/"
+    # An absolute http(s) URL with a host splits as urljoin would give it back; only the other
+    # links need the join (and an external link is returned exactly as urljoin writes it).
+    parts = urlsplit(href) if href.startswith(("https://", "http://")) else None
+    if parts is None or not parts.netloc:
+        parts = urlsplit(urljoin(base, href))
     if parts.scheme not in ("http", "https"):
-        return absolute
+        return urljoin(base, href)
     edition = edition_of_host(parts.netloc)
     if edition is None and parts.netloc not in (host, fetch_host):
-        return absolute
+        return urljoin(base, href)
     canonical_host = EDITION_HOSTS[edition] if edition else host
     path = _MULTI_SLASH.sub("/", parts.path) or "/"
     if ref := parse_article_path(path, canonical_host):

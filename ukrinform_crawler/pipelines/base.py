@@ -210,5 +210,8 @@ class WholeParagraphPipeline(ParagraphPipeline):
 
     PATTERN: re.Pattern[str]
 
+    def unchanged(self, item: Article) -> bool:
+        return not any(map(self.PATTERN.fullmatch, item_texts(item)))
+
     def edit(self, text: str, item: Article) -> str:
         return "" if self.PATTERN.fullmatch(text) else text

@@ -10,6 +10,7 @@ from ukrinform_crawler.pipelines.base import (
     ParagraphPipeline,
     SubstringPipeline,
     WholeParagraphPipeline,
+    item_texts,
     line_texts,
     normalized,
     paragraph_texts,
@@ -258,6 +259,11 @@ class PhotoCreditPipeline(ParagraphPipeline):
     """Moves the "Photo: …" / "Фото: …" paragraph to ``image_credit``; drops a bare "Photo"."""
 
     RULE = "photo_credit"
+    PREFILTER = re.compile(r"Photo|Фото", re.IGNORECASE)
+    """What both ``PHOTO_CREDIT`` and ``BARE_PHOTO`` match first."""
+
+    def unchanged(self, item: Article) -> bool:
+        return not any(map(self.PREFILTER.match, item_texts(item)))
 
     def edit(self, text: str, item: Article) -> str:
         if BARE_PHOTO.match(text):
@@ -337,6 +343,9 @@ class RepeatedHeadingPipeline(ParagraphPipeline):
             if value
         }
         super().clean(item)
+
+    def unchanged(self, item: Article) -> bool:
+        return self._headings.isdisjoint(map(str.casefold, item_texts(item)))
 
     def edit(self, text: str, item: Article) -> str:
         return "" if text.casefold() in self._headings else text

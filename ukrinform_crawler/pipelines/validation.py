@@ -23,22 +23,39 @@ MOJIBAKE_CODECS = ("cp1251", "cp1252", "latin-1")
 CYRILLIC_AS_LATIN1 = re.compile("[\u00c0-\u00ff\u00a5\u00aa\u00af\u00b2-\u00b4\u00ba\u00bf]{4,}")
 
 
-def utf8_shaped_words(words: str, codec: str) -> Iterator[str]:
-    """The words of ``words`` (single-space separated) whose bytes in ``codec`` are valid UTF-8
-    with a non-ASCII character: the only ones that can be UTF-8 misread as ``codec``.
+_PLAUSIBLE_NON_ASCII = r"\u0080-\u024f\u0400-\u052f\u2000-\u206f\u2116"
+_PLAUSIBLE_WORD_CHAR = rf"[\x00-\x1f\x21-\x7f{_PLAUSIBLE_NON_ASCII}]"
+PLAUSIBLE_FOREIGN_CHAR = re.compile(f"[{_PLAUSIBLE_NON_ASCII}]")
+PLAUSIBLE_WORD = re.compile(f"{_PLAUSIBLE_WORD_CHAR}+")
+"""A word made of ``plausible`` characters only."""
 
-    Encoding writes one byte per character (``?`` where the codec has none), so the words of
-    the bytes decoded as UTF-8 line up with the words of the text. Ordinary Cyrillic text in
-    windows-1251 almost never forms a valid multi-byte sequence (two letters in a row are two
-    lead bytes), so the common case is two C-level passes and no word loop.
+
+def utf8_shaped_words(text: str, codec: str) -> Iterator[str]:
+    """The words of ``text`` whose bytes in ``codec`` are valid UTF-8 for plausible text with a
+    non-ASCII character: the only ones that can be UTF-8 misread as ``codec``.
+
+    Encoding writes one byte per character (``?`` where the codec has none) and a space is
+    never part of a multi-byte sequence, so the words of the bytes decoded as UTF-8 line up
+    with the words of the text. Ordinary Cyrillic text in windows-1251 rarely forms a valid
+    multi-byte sequence, and almost never one for a plausible character, so the common case
+    is two C-level passes and one short search, with no word loop.
     """
-    data = words.encode(codec, errors="replace")
-    if data.decode("utf-8", errors="ignore").isascii():
+    valid = text.encode(codec, errors="replace").decode("utf-8", errors="ignore")
+    if valid.isascii() or not PLAUSIBLE_FOREIGN_CHAR.search(valid):
         return
-    decoded = data.decode("utf-8", errors="replace")
-    for word, as_utf8 in zip(words.split(" "), decoded.split(" "), strict=True):
-        if "\ufffd" not in as_utf8 and not as_utf8.isascii():
-            yield word
+    words = " ".join(text.split())
+    decoded = words.encode(codec, errors="replace").decode("utf-8", errors="replace")
+    split: list[str] = []
+    word_end = 0
+    for match in PLAUSIBLE_FOREIGN_CHAR.finditer(decoded):
+        if match.start() < word_end:
+            continue  # in the word just looked at
+        word_start = decoded.rfind(" ", 0, match.start()) + 1
+        word_end = decoded.find(" ", match.end())
+        word_end = len(decoded) if word_end < 0 else word_end
+        if PLAUSIBLE_WORD.fullmatch(decoded, word_start, word_end):
+            split = split or words.split(" ")
+            yield split[decoded.count(" ", 0, word_start)]
 
 
 def plausible(char: str) -> bool:
@@ -51,13 +68,14 @@ def garbled(text: str) -> str | None:
     None."""
     if "\ufffd" in text:
         return "U+FFFD replacement character"
-    if match := CYRILLIC_AS_LATIN1.search(text):
-        return f"windows-1251 read as Latin-1: {match[0][:40]!r}"
     if text.isascii():
         return None
-    words = " ".join(text.split())
+    # Only a text with Latin-1 letters can hold a run of them (one C-level pass).
+    latin1 = not text.encode("latin-1", errors="ignore").isascii()
+    if latin1 and (match := CYRILLIC_AS_LATIN1.search(text)):
+        return f"windows-1251 read as Latin-1: {match[0][:40]!r}"
     for codec in MOJIBAKE_CODECS:
-        for word in utf8_shaped_words(words, codec):
+        for word in utf8_shaped_words(text, codec):
             try:
                 fixed = word.encode(codec).decode("utf-8")
             except UnicodeError:
