@@ -5,8 +5,11 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from ukrinform_crawler.text import (
+    _INVISIBLE_CHARS,
+    _SPACE_CHARS,
     KYIV,
     byline_names,
+    has_special_chars,
     html_line_text,
     join_paragraphs,
     kyiv_iso,
@@ -16,6 +19,7 @@ from ukrinform_crawler.text import (
     parse_datetime,
     parse_iso_datetime,
     parse_rfc822,
+    replace_special_chars,
     split_html_lines,
     split_paragraphs,
     to_kyiv_iso,
@@ -168,3 +172,16 @@ def test_parse_iso_and_rfc822() -> None:
 )
 def test_byline_names(paragraph: str, names: list[str]) -> None:
     assert byline_names(paragraph) == names
+
+
+@pytest.mark.parametrize("char", [*_SPACE_CHARS, *_INVISIBLE_CHARS])
+def test_every_special_character_is_found_and_replaced(char: str) -> None:
+    text = f"Київ{char}Kyiv"
+    assert has_special_chars(text)
+    assert replace_special_chars(text) == ("Київ Kyiv" if char in _SPACE_CHARS else "КиївKyiv")
+
+
+def test_text_without_special_characters_is_returned_as_it_is() -> None:
+    for text in ("plain ascii", "Київ — «столиця»", ""):
+        assert not has_special_chars(text)
+        assert replace_special_chars(text) is text

@@ -83,9 +83,26 @@ def collapse_whitespace(text: str) -> str:
 
 def replace_special_chars(text: str) -> str:
     """NBSP and U+202F to spaces, soft hyphen and zero-width characters removed."""
-    if not _SPECIAL_CHARS.search(text):
+    if not has_special_chars(text):
         return text
     return _SPECIAL_CHARS.sub(_special_replacement, text)
+
+
+def has_special_chars(text: str) -> bool:
+    """True when ``text`` holds a character of ``_SPACE_CHARS`` or ``_INVISIBLE_CHARS``.
+
+    Substring tests, several times faster than a regex search over the same text.
+    """
+    return not text.isascii() and (
+        "\u00a0" in text
+        or "\u202f" in text
+        or "\u00ad" in text
+        or "\u200b" in text
+        or "\u200c" in text
+        or "\u200d" in text
+        or "\u2060" in text
+        or "\ufeff" in text
+    )
 
 
 def _special_replacement(match: re.Match[str]) -> str:
