@@ -23,39 +23,56 @@ MOJIBAKE_CODECS = ("cp1251", "cp1252", "latin-1")
 CYRILLIC_AS_LATIN1 = re.compile("[\u00c0-\u00ff\u00a5\u00aa\u00af\u00b2-\u00b4\u00ba\u00bf]{4,}")
 
 
-_PLAUSIBLE_NON_ASCII = r"\u0080-\u024f\u0400-\u052f\u2000-\u206f\u2116"
-_PLAUSIBLE_WORD_CHAR = rf"[\x00-\x1f\x21-\x7f{_PLAUSIBLE_NON_ASCII}]"
-PLAUSIBLE_FOREIGN_CHAR = re.compile(f"[{_PLAUSIBLE_NON_ASCII}]")
-PLAUSIBLE_WORD = re.compile(f"{_PLAUSIBLE_WORD_CHAR}+")
-"""A word made of ``plausible`` characters only."""
+PLAUSIBLE_FOREIGN_CHAR = re.compile(r"[\u0080-\u024f\u0400-\u052f\u2000-\u206f\u2116]")
+"""A non-ASCII character that ``plausible`` accepts."""
+_NON_SPACE = re.compile(r"\S*")
+
+
+def _lead_chars(codec: str) -> re.Pattern[str]:
+    """The characters whose byte in ``codec`` starts a UTF-8 multi-byte sequence."""
+    return re.compile(f"[{re.escape(bytes(range(0xC2, 0xF5)).decode(codec, errors='ignore'))}]")
+
+
+LEAD_CHARS = {codec: _lead_chars(codec) for codec in MOJIBAKE_CODECS}
+LATIN1_LEAD_BYTE = re.compile(b"[\xc2-\xf4]")
+_LATIN1_LEADS = _lead_chars("latin-1").pattern
+LATIN1_LEAD_CODECS = frozenset(c for c in MOJIBAKE_CODECS if LEAD_CHARS[c].pattern == _LATIN1_LEADS)
+"""Codecs whose UTF-8 lead bytes are the Latin-1 letters U+00C2–U+00F4."""
+CYRILLIC_AS_LATIN1_BYTES = re.compile(CYRILLIC_AS_LATIN1.pattern.encode("latin-1"))
+"""``CYRILLIC_AS_LATIN1`` for the Latin-1 bytes of a text (all its characters are Latin-1)."""
 
 
 def utf8_shaped_words(text: str, codec: str) -> Iterator[str]:
-    """The words of ``text`` whose bytes in ``codec`` are valid UTF-8 for plausible text with a
-    non-ASCII character: the only ones that can be UTF-8 misread as ``codec``.
+    """The words of ``text`` (in page order) that may be UTF-8 misread as ``codec``: every word
+    whose bytes in ``codec`` hold a valid UTF-8 sequence for a plausible non-ASCII character.
 
-    Encoding writes one byte per character (``?`` where the codec has none) and a space is
-    never part of a multi-byte sequence, so the words of the bytes decoded as UTF-8 line up
-    with the words of the text. Ordinary Cyrillic text in windows-1251 rarely forms a valid
-    multi-byte sequence, and almost never one for a plausible character, so the common case
-    is two C-level passes and one short search, with no word loop.
+    Without a character that ``codec`` writes as a UTF-8 lead byte (Cyrillic text in
+    windows-1252 or Latin-1), nothing can be; otherwise the text is encoded and decoded once
+    in C, and each plausible character found is traced back to the characters that spell it
+    (``"ВІ"`` for ``"²"`` in windows-1251) and to their words. Encoding writes one byte per
+    character and a space is never part of a multi-byte sequence, so a word's own bytes decode
+    the same inside the text; a sequence that holds a space (NBSP) lies across two words.
     """
-    valid = text.encode(codec, errors="replace").decode("utf-8", errors="ignore")
-    if valid.isascii() or not PLAUSIBLE_FOREIGN_CHAR.search(valid):
+    if not LEAD_CHARS[codec].search(text):
         return
-    words = " ".join(text.split())
-    decoded = words.encode(codec, errors="replace").decode("utf-8", errors="replace")
-    split: list[str] = []
-    word_end = 0
-    for match in PLAUSIBLE_FOREIGN_CHAR.finditer(decoded):
-        if match.start() < word_end:
-            continue  # in the word just looked at
-        word_start = decoded.rfind(" ", 0, match.start()) + 1
-        word_end = decoded.find(" ", match.end())
-        word_end = len(decoded) if word_end < 0 else word_end
-        if PLAUSIBLE_WORD.fullmatch(decoded, word_start, word_end):
-            split = split or words.split(" ")
-            yield split[decoded.count(" ", 0, word_start)]
+    valid = text.encode(codec, errors="replace").decode("utf-8", errors="ignore")
+    if valid.isascii():
+        return
+    words: dict[int, str] = {}
+    for char in set(PLAUSIBLE_FOREIGN_CHAR.findall(valid)):
+        spelling = char.encode("utf-8").decode(codec, errors="replace")
+        if any(map(str.isspace, spelling)):
+            continue
+        end = 0
+        while (found := text.find(spelling, end)) >= 0:
+            start = found
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+            match = _NON_SPACE.match(text, found)
+            end = match.end() if match else found + 1
+            words.setdefault(start, text[start:end])
+    for _, word in sorted(words.items()):
+        yield word
 
 
 def plausible(char: str) -> bool:
@@ -70,11 +87,14 @@ def garbled(text: str) -> str | None:
         return "U+FFFD replacement character"
     if text.isascii():
         return None
-    # Only a text with Latin-1 letters can hold a run of them (one C-level pass).
-    latin1 = not text.encode("latin-1", errors="ignore").isascii()
-    if latin1 and (match := CYRILLIC_AS_LATIN1.search(text)):
+    # The text's Latin-1 characters in page order (one fast C-level pass): a run of Latin-1
+    # letters in the text is a run here too, and so is a UTF-8 lead byte of a Latin-1 codec.
+    latin1 = text.encode("latin-1", errors="ignore")
+    if CYRILLIC_AS_LATIN1_BYTES.search(latin1) and (match := CYRILLIC_AS_LATIN1.search(text)):
         return f"windows-1251 read as Latin-1: {match[0][:40]!r}"
     for codec in MOJIBAKE_CODECS:
+        if codec in LATIN1_LEAD_CODECS and not LATIN1_LEAD_BYTE.search(latin1):
+            continue
         for word in utf8_shaped_words(text, codec):
             try:
                 fixed = word.encode(codec).decode("utf-8")
