@@ -616,7 +616,7 @@ class ArticlePage:
         of its ancestors, in page order, up to the next container of ``later``.
 
         The walk up stops at the article, or, when only the cut of the page was parsed (nothing
-        but the article follows the menu there), at the body. In the template only furniture
+        but the article is in its body), at the body. In the template only furniture
         follows the text (the mobile banner, ``aside.tags``, ``aside.share``, ``img.pixel``, the
         ``[data-name]`` promo), which the body walk excludes.
         """
