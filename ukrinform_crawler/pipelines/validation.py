@@ -34,10 +34,11 @@ def _lead_chars(codec: str) -> re.Pattern[str]:
 
 
 LEAD_CHARS = {codec: _lead_chars(codec) for codec in MOJIBAKE_CODECS}
-LATIN1_LEAD_BYTE = re.compile(b"[\xc2-\xf4]")
 _LATIN1_LEADS = _lead_chars("latin-1").pattern
 LATIN1_LEAD_CODECS = frozenset(c for c in MOJIBAKE_CODECS if LEAD_CHARS[c].pattern == _LATIN1_LEADS)
 """Codecs whose UTF-8 lead bytes are the Latin-1 letters U+00C2–U+00F4."""
+LATIN1_LEAD_BYTE = re.compile(_LATIN1_LEADS.encode("latin-1"))
+"""Those letters in the Latin-1 bytes of a text."""
 CYRILLIC_AS_LATIN1_BYTES = re.compile(CYRILLIC_AS_LATIN1.pattern.encode("latin-1"))
 """``CYRILLIC_AS_LATIN1`` for the Latin-1 bytes of a text (all its characters are Latin-1)."""
 
