@@ -114,14 +114,14 @@ def test_is_article(name: str) -> None:
 
 def test_json_ld_is_decoded_once_per_page(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    real_loads = json.loads
 
-    def counting_loads(raw: str, **kwargs: Any) -> Any:
-        calls.append(raw)
-        return real_loads(raw, **kwargs)
+    class CountingDecoder(json.JSONDecoder):
+        def decode(self, s: str, *args: Any, **kwargs: Any) -> Any:
+            calls.append(s)
+            return super().decode(s, *args, **kwargs)
 
     response = load_response("article", POL)
-    monkeypatch.setattr(article_module.json, "loads", counting_loads)
+    monkeypatch.setattr(article_module, "_JSON_LD_DECODER", CountingDecoder(strict=False))
     page = ArticlePage(response)
     page.to_item()
     page.to_item()

@@ -42,6 +42,8 @@ JsonObject = dict[str, Any]
 Element = Any
 """An lxml element (lxml ships no type information)."""
 
+_JSON_LD_DECODER = json.JSONDecoder(strict=False)
+"""Built once: ``json.loads(raw, strict=False)`` builds a decoder on every call."""
 _HOST_LIKE = re.compile(r"^//[^/]*\.[^/]*(?:/|$)")
 _MULTI_SLASH = re.compile(r"/{2,}")
 
@@ -364,7 +366,7 @@ class ArticlePage:
         nodes: dict[str, JsonObject] = {}
         for raw in self._select(self.JSON_LD):
             try:
-                data = json.loads(raw, strict=False)
+                data = _JSON_LD_DECODER.decode(raw)
             except ValueError:
                 continue
             for node in _ld_nodes(data):
