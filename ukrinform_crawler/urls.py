@@ -23,6 +23,12 @@ HOST_EDITIONS: dict[str, str] = {host: code for code, host in EDITION_HOSTS.item
 
 ARTICLE_PATH = re.compile(r"^/rubric-(?P<rubric>[a-z0-9_-]+)/(?P<id>\d+)-[^/?#]+\.html$")
 """Path of an article page: ``/rubric-<rubric>/<id>-<slug>.html``."""
+_MULTI_SLASH = re.compile(r"/{2,}")
+
+
+def single_slashes(path: str) -> str:
+    """``path`` with every run of slashes made one (``//rubric-x//1-a.html``)."""
+    return _MULTI_SLASH.sub("/", path)
 
 
 def edition_of_host(host: str | None) -> str | None:
@@ -94,7 +100,7 @@ class SiteUrls:
 
 def parse_article_path(path: str, host: str) -> ArticleRef | None:
     """Id, rubric and canonical URL of an article path on ``host``, or None."""
-    path = re.sub(r"/{2,}", "/", path)
+    path = single_slashes(path)
     if match := ARTICLE_PATH.match(path):
         return ArticleRef(
             id=int(match["id"]),

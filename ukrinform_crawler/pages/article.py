@@ -36,6 +36,7 @@ from ukrinform_crawler.urls import (
     canonical_article_url,
     edition_of_host,
     parse_article_path,
+    single_slashes,
 )
 
 JsonObject = dict[str, Any]
@@ -45,7 +46,6 @@ Element = Any
 _JSON_LD_DECODER = json.JSONDecoder(strict=False)
 """Built once: ``json.loads(raw, strict=False)`` builds a decoder on every call."""
 _HOST_LIKE = re.compile(r"^//[^/]*\.[^/]*(?:/|$)")
-_MULTI_SLASH = re.compile(r"/{2,}")
 
 
 def _text_content(element: Element) -> str:
@@ -839,7 +839,7 @@ def _absolute_url(href: str, host: str, fetch_host: str) -> str:
     if edition is None and parts.netloc not in (host, fetch_host):
         return urljoin(base, href)
     canonical_host = EDITION_HOSTS[edition] if edition else host
-    path = _MULTI_SLASH.sub("/", parts.path) or "/"
+    path = single_slashes(parts.path) or "/"
     if ref := parse_article_path(path, canonical_host):
         return ref.url
     return urlunsplit(("https", canonical_host, path, parts.query, ""))

@@ -26,6 +26,8 @@ CLEAN_STAT = "ukrinform/clean/{rule}"
 DROP_STAT = "ukrinform/dropped/{reason}"
 
 _BLOCK_OPEN = re.compile(r"^<(p|h2|h3|blockquote)>")
+_SPACE_AFTER_OPEN = re.compile(r"^<(p|h2|h3|blockquote)> ")
+_SPACE_BEFORE_CLOSE = re.compile(r" </(p|h2|h3|blockquote)>$")
 _K = TypeVar("_K")
 _T = TypeVar("_T")
 
@@ -198,8 +200,8 @@ class SubstringPipeline(ParagraphPipeline):
 
     def edit_html(self, line: str, new_text: str) -> str:
         candidate = normalize_html_line(self.PATTERN.sub(" ", line))
-        candidate = re.sub(r"^<(p|h2|h3|blockquote)> ", r"<\1>", candidate)
-        candidate = re.sub(r" </(p|h2|h3|blockquote)>$", r"</\1>", candidate)
+        candidate = _SPACE_AFTER_OPEN.sub(r"<\1>", candidate)
+        candidate = _SPACE_BEFORE_CLOSE.sub(r"</\1>", candidate)
         if html_line_text(candidate) == new_text:
             return candidate
         return super().edit_html(line, new_text)
