@@ -46,6 +46,7 @@ Element = Any
 _JSON_LD_DECODER = json.JSONDecoder(strict=False)
 """Built once: ``json.loads(raw, strict=False)`` builds a decoder on every call."""
 _HOST_LIKE = re.compile(r"^//[^/]*\.[^/]*(?:/|$)")
+_TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
 
 
 def _text_content(element: Element) -> str:
@@ -57,7 +58,6 @@ def _nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-_TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
 _NEWS_IMAGE = etree.XPath("./img[contains(@class, 'newsImage')]")
 
 
@@ -351,7 +351,7 @@ class ArticlePage:
         if css not in self._texts:
             selected = self._select(css)
             self._texts[css] = (
-                normalize_text("".join(_TEXT_NODES(selected[0]))) or None if selected else None
+                normalize_text(_text_content(selected[0])) or None if selected else None
             )
         return self._texts[css]
 
@@ -508,7 +508,7 @@ class ArticlePage:
     def tags(self) -> list[str]:
         names: list[str] = []
         for tag in self._select(self.TAGS):
-            name = normalize_text("".join(_TEXT_NODES(tag)))
+            name = normalize_text(_text_content(tag))
             if name and name not in names:
                 names.append(name)
         return names
@@ -672,7 +672,7 @@ class ArticlePage:
     def _block(self, element: Element, tag: str, blocks: list[BodyBlock]) -> None:
         if tag in self.BLOCK_TAGS and not len(element):
             text = element.text
-            if text and not text.isspace():  # an empty paragraph leaves nothing
+            if text and not text.isspace():  # a childless block is its text; an empty one, nothing
                 line = _Line()
                 line.add_text(text)
                 if block := line.block(self._block_tag(tag)):
@@ -828,15 +828,16 @@ def _absolute_url(href: str, host: str, fetch_host: str) -> str:
     if href.startswith("//") and not _HOST_LIKE.match(href):
         href = "/" + href.lstrip("/")
     base = f"https://{host}/"
-    # An absolute http(s) URL with a host splits as urljoin would give it back; only the other
-    # links need the join (and an external link is returned exactly as urljoin writes it).
+    # An absolute http(s) URL with a host splits as urljoin would give it back, so only the
+    # other links are joined first; a link kept as it is (external, or another scheme) is
+    # returned exactly as urljoin writes it.
     parts = urlsplit(href) if href.startswith(("https://", "http://")) else None
     if parts is None or not parts.netloc:
         parts = urlsplit(urljoin(base, href))
-    if parts.scheme not in ("http", "https"):
-        return urljoin(base, href)
     edition = edition_of_host(parts.netloc)
-    if edition is None and parts.netloc not in (host, fetch_host):
+    if parts.scheme not in ("http", "https") or (
+        edition is None and parts.netloc not in (host, fetch_host)
+    ):
         return urljoin(base, href)
     canonical_host = EDITION_HOSTS[edition] if edition else host
     path = single_slashes(parts.path) or "/"

@@ -25,9 +25,11 @@ from ukrinform_crawler.text import (
 CLEAN_STAT = "ukrinform/clean/{rule}"
 DROP_STAT = "ukrinform/dropped/{reason}"
 
-_BLOCK_OPEN = re.compile(r"^<(p|h2|h3|blockquote)>")
-_SPACE_AFTER_OPEN = re.compile(r"^<(p|h2|h3|blockquote)> ")
-_SPACE_BEFORE_CLOSE = re.compile(r" </(p|h2|h3|blockquote)>$")
+_LINE_TAGS = "p|h2|h3|blockquote"
+"""The tags a body_html line is wrapped in."""
+_BLOCK_OPEN = re.compile(f"^<({_LINE_TAGS})>")
+_SPACE_AFTER_OPEN = re.compile(f"^<({_LINE_TAGS})> ")
+_SPACE_BEFORE_CLOSE = re.compile(f" </({_LINE_TAGS})>$")
 _K = TypeVar("_K")
 _T = TypeVar("_T")
 

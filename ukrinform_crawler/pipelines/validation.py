@@ -23,9 +23,12 @@ MOJIBAKE_CODECS = ("cp1251", "cp1252", "latin-1")
 CYRILLIC_AS_LATIN1 = re.compile("[\u00c0-\u00ff\u00a5\u00aa\u00af\u00b2-\u00b4\u00ba\u00bf]{4,}")
 
 
-PLAUSIBLE_FOREIGN_CHAR = re.compile(r"[\u0080-\u024f\u0400-\u052f\u2000-\u206f\u2116]")
-"""A non-ASCII character that ``plausible`` accepts."""
-_NON_SPACE = re.compile(r"\S*")
+_PLAUSIBLE_NON_ASCII = "\u0080-\u024f\u0400-\u052f\u2000-\u206f\u2116"
+PLAUSIBLE_TEXT = re.compile(f"[\\x00-\\x7f{_PLAUSIBLE_NON_ASCII}]*")
+"""Text of Latin, Cyrillic, general punctuation and the numero sign only: what a misread word
+becomes again when it really was UTF-8."""
+PLAUSIBLE_FOREIGN_CHAR = re.compile(f"[{_PLAUSIBLE_NON_ASCII}]")
+_SPACE = re.compile(r"\s")
 
 
 def _lead_chars(codec: str) -> re.Pattern[str]:
@@ -47,15 +50,12 @@ def utf8_shaped_words(text: str, codec: str) -> Iterator[str]:
     """The words of ``text`` (in page order) that may be UTF-8 misread as ``codec``: every word
     whose bytes in ``codec`` hold a valid UTF-8 sequence for a plausible non-ASCII character.
 
-    Without a character that ``codec`` writes as a UTF-8 lead byte (Cyrillic text in
-    windows-1252 or Latin-1), nothing can be; otherwise the text is encoded and decoded once
-    in C, and each plausible character found is traced back to the characters that spell it
-    (``"ВІ"`` for ``"²"`` in windows-1251) and to their words. Encoding writes one byte per
-    character and a space is never part of a multi-byte sequence, so a word's own bytes decode
-    the same inside the text; a sequence that holds a space (NBSP) lies across two words.
+    The text is encoded and decoded once in C, and each plausible character found is traced
+    back to the characters that spell it (``"ВІ"`` for ``"²"`` in windows-1251) and to their
+    words. Encoding writes one byte per character and a space is never part of a multi-byte
+    sequence, so a word's own bytes decode the same inside the text; a sequence that holds a
+    space (NBSP) lies across two words.
     """
-    if not LEAD_CHARS[codec].search(text):
-        return
     valid = text.encode(codec, errors="replace").decode("utf-8", errors="ignore")
     if valid.isascii():
         return
@@ -69,16 +69,11 @@ def utf8_shaped_words(text: str, codec: str) -> Iterator[str]:
             start = found
             while start > 0 and not text[start - 1].isspace():
                 start -= 1
-            match = _NON_SPACE.match(text, found)
-            end = match.end() if match else found + 1
+            space = _SPACE.search(text, found)
+            end = space.start() if space else len(text)
             words.setdefault(start, text[start:end])
     for _, word in sorted(words.items()):
         yield word
-
-
-def plausible(char: str) -> bool:
-    code = ord(char)
-    return code < 0x250 or 0x400 <= code < 0x530 or 0x2000 <= code < 0x2070 or code == 0x2116
 
 
 def garbled(text: str) -> str | None:
@@ -94,14 +89,19 @@ def garbled(text: str) -> str | None:
     if CYRILLIC_AS_LATIN1_BYTES.search(latin1) and (match := CYRILLIC_AS_LATIN1.search(text)):
         return f"windows-1251 read as Latin-1: {match[0][:40]!r}"
     for codec in MOJIBAKE_CODECS:
-        if codec in LATIN1_LEAD_CODECS and not LATIN1_LEAD_BYTE.search(latin1):
+        # Without a character that the codec writes as a UTF-8 lead byte, nothing can be
+        # misread UTF-8 (Cyrillic text in windows-1252 or Latin-1).
+        if codec in LATIN1_LEAD_CODECS:
+            if not LATIN1_LEAD_BYTE.search(latin1):
+                continue
+        elif not LEAD_CHARS[codec].search(text):
             continue
         for word in utf8_shaped_words(text, codec):
             try:
                 fixed = word.encode(codec).decode("utf-8")
             except UnicodeError:
                 continue
-            if all(map(plausible, fixed)):
+            if PLAUSIBLE_TEXT.fullmatch(fixed):
                 return f"UTF-8 read as {codec}: {word[:40]!r}"
     return None
 
