@@ -329,3 +329,47 @@ def test_parse_and_clean_is_fast() -> None:
         clean_article(ArticlePage(response.replace()).to_item())
     per_page = (time.perf_counter() - start) / runs
     assert per_page < 0.1  # a few ms in practice; generous for slow CI machines
+
+
+UK_TITLE = "Президент заявив: ґ, є, ї — «так»"
+
+
+def uk_page(charset_header: str | None, body: bytes) -> ArticlePage:
+    headers = {"Content-Type": f"text/html; charset={charset_header}"} if charset_header else {}
+    return ArticlePage(HtmlResponse(url="http://127.0.0.1:8123/x.html", body=body, headers=headers))
+
+
+def uk_html(title: str = UK_TITLE) -> str:
+    return wrap(
+        f'<h1 class="newsTitle">{title}</h1><div class="newsText"><div><p>Текст.</p></div></div>',
+        lang="uk",
+    )
+
+
+@pytest.mark.parametrize("header", [None, "utf-8", "windows-1251"])
+def test_utf8_bytes_are_read_as_utf8_whatever_is_declared(header: str | None) -> None:
+    page = uk_page(header, uk_html().encode("utf-8"))
+    assert page.title() == UK_TITLE
+    assert page.body() == "Текст."
+
+
+def test_other_bytes_are_read_in_the_declared_charset() -> None:
+    page = uk_page("windows-1251", uk_html().encode("cp1251"))
+    assert page.title() == UK_TITLE
+    assert page.body() == "Текст."
+
+
+def test_utf16_that_is_valid_utf8_by_accident_is_read_as_declared() -> None:
+    # U+0400..U+047F in UTF-16-LE are ASCII bytes, and its ASCII carries NUL bytes.
+    title = "Президент заявив: є і ї"
+    body = uk_html(title).encode("utf-16-le")
+    body.decode("utf-8")  # the accident: these bytes are valid UTF-8
+    page = uk_page("utf-16-le", body)
+    assert page.title() == title
+    assert page.body() == "Текст."
+
+
+def test_utf8_byte_order_mark_is_dropped() -> None:
+    page = uk_page(None, b"\xef\xbb\xbf" + uk_html().encode("utf-8"))
+    assert page.title() == UK_TITLE
+    assert article_module.utf8_text(b"\xef\xbb\xbf<p>") == "<p>"

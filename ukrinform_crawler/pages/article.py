@@ -132,6 +132,21 @@ def cut_page(text: str) -> PageCut | None:
     )
 
 
+def utf8_text(body: bytes) -> str | None:
+    """``body`` decoded as UTF-8 (a leading BOM dropped), or None when it is not UTF-8 text.
+
+    Bytes with a NUL are left to the declared charset: UTF-16 and UTF-32 text carries NUL
+    bytes, and can be valid UTF-8 by accident.
+    """
+    if b"\x00" in body:
+        return None
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text.removeprefix("\ufeff")
+
+
 def has_stray_end_tags(markup: str) -> bool:
     """True when ``markup`` closes more ``div`` or ``article`` elements than it opens: a stray
     end tag that closes the body early, so that the rest of the text lands after it."""
@@ -315,7 +330,7 @@ class ArticlePage:
         a page whose markup does not allow the cut is parsed whole.
         """
         if self._cut is None:
-            return self.response.selector.root
+            return parse_html(self._text, self.response.url)
         return parse_html(self._cut.markup(), self.response.url)
 
     @cached_property
@@ -326,13 +341,23 @@ class ArticlePage:
         return parse_html(self._cut.menu_markup(), self.response.url)
 
     @cached_property
+    def _text(self) -> str:
+        """The page as text: its bytes as UTF-8 when they are UTF-8, else as Scrapy decodes them.
+
+        Bytes that are valid UTF-8 are UTF-8 whatever the page declares (the rule of
+        ``CharsetRepairMiddleware``); reading them so spares Scrapy's charset detection, which
+        scans and decodes twice a page whose headers name no charset.
+        """
+        return utf8_text(self.response.body) or self.response.text
+
+    @cached_property
     def _cut(self) -> PageCut | None:
-        return cut_page(self.response.text)
+        return cut_page(self._text)
 
     @cached_property
     def _stray_end_tags(self) -> bool:
         """True when the parsed markup closes elements it never opened."""
-        return has_stray_end_tags(self._cut.article if self._cut else self.response.text)
+        return has_stray_end_tags(self._cut.article if self._cut else self._text)
 
     def _select(self, css: str) -> list[Any]:
         """What ``response.css(css)`` selects, as lxml elements or strings; once per page."""
