@@ -23,7 +23,7 @@ from ukrinform_crawler.items import Article
 from ukrinform_crawler.pages import article as article_module
 from ukrinform_crawler.pages.article import ArticlePage
 from ukrinform_crawler.pipelines import clean_article
-from ukrinform_crawler.text import html_line_text
+from ukrinform_crawler.text import html_line_text, utf8_text
 
 NAMES = fixture_names("article")
 ATO = "uk-ato-3783953"
@@ -372,4 +372,4 @@ def test_utf16_that_is_valid_utf8_by_accident_is_read_as_declared() -> None:
 def test_utf8_byte_order_mark_is_dropped() -> None:
     page = uk_page(None, b"\xef\xbb\xbf" + uk_html().encode("utf-8"))
     assert page.title() == UK_TITLE
-    assert article_module.utf8_text(b"\xef\xbb\xbf<p>") == "<p>"
+    assert utf8_text(b"\xef\xbb\xbf<p>") == "<p>"

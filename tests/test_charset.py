@@ -69,3 +69,18 @@ def test_bytes_neither_utf8_nor_windows_1251_are_left_alone() -> None:
     result, repaired = repair(response)
     assert result is response
     assert repaired == 0
+
+
+def test_utf16_bytes_that_are_valid_utf8_by_accident_are_left_alone() -> None:
+    # U+0400..U+047F in UTF-16-LE are ASCII bytes, U+80C3 is the UTF-8 of "À"; the NUL bytes
+    # of its ASCII tell it from UTF-8 text.
+    text = "<html><body><p>Президент заявив: є і ї \u80c3</p></body></html>"
+    body = text.encode("utf-16-le")
+    body.decode("utf-8")  # the accident
+    response = HtmlResponse(
+        URL, body=body, headers={"Content-Type": "text/html; charset=utf-16-le"}
+    )
+    result, repaired = repair(response)
+    assert result is response
+    assert "Президент" in result.text
+    assert repaired == 0

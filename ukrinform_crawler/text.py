@@ -59,6 +59,21 @@ def byline_names(paragraph: str) -> list[str]:
     return names
 
 
+def utf8_text(body: bytes) -> str | None:
+    """``body`` decoded as UTF-8 (a leading BOM dropped), or None when it is not UTF-8 text.
+
+    Bytes with a NUL are left to the declared charset: UTF-16 and UTF-32 text carries NUL
+    bytes, and can be valid UTF-8 by accident.
+    """
+    if b"\x00" in body:
+        return None
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text.removeprefix("\ufeff")
+
+
 def normalize_text(text: str, *, unescape: bool = False) -> str:
     """Normalise one text field (idempotent unless ``unescape`` is set).
 

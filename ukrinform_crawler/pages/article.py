@@ -29,6 +29,7 @@ from ukrinform_crawler.text import (
     normalize_text,
     replace_special_chars,
     utc_now_iso,
+    utf8_text,
 )
 from ukrinform_crawler.urls import (
     EDITION_HOSTS,
@@ -130,21 +131,6 @@ def cut_page(text: str) -> PageCut | None:
         page=text,
         menu_span=(head_end.end(), start.start()),
     )
-
-
-def utf8_text(body: bytes) -> str | None:
-    """``body`` decoded as UTF-8 (a leading BOM dropped), or None when it is not UTF-8 text.
-
-    Bytes with a NUL are left to the declared charset: UTF-16 and UTF-32 text carries NUL
-    bytes, and can be valid UTF-8 by accident.
-    """
-    if b"\x00" in body:
-        return None
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    return text.removeprefix("\ufeff")
 
 
 def has_stray_end_tags(markup: str) -> bool:
