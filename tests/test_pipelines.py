@@ -15,7 +15,7 @@ from tests.conftest import fixture_names, load_response
 from ukrinform_crawler.items import Article, RelatedLink
 from ukrinform_crawler.pages.article import ArticlePage
 from ukrinform_crawler.pipelines import ITEM_PIPELINES, PipelineChain, clean_article
-from ukrinform_crawler.pipelines.base import ArticlePipeline
+from ukrinform_crawler.pipelines.base import ArticlePipeline, SubstringPipeline
 from ukrinform_crawler.pipelines.cleaning import (
     AdvertisingDisclaimerPipeline,
     BylinePipeline,
@@ -272,6 +272,42 @@ def test_notices_removed_alone_and_glued(cls: type[ArticlePipeline], junk: str, 
 def test_citation_notice_variants(variant: str) -> None:
     once, _ = run_twice(CitationNoticePipeline, article([variant, KEEP_EN]))
     assert once.body == KEEP_EN
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        EN_NOTICE.upper(),
+        EN_NOTICE.replace("ukrinform.net", "UKRİNFORM.net"),  # re.IGNORECASE takes İ and ı for i
+        EN_NOTICE.replace("ukrinform.net", "ukrınform.net"),
+        EN_NOTICE.replace("ukrinform.net", "u\u212arinform.net"),  # KELVIN SIGN for k
+    ],
+)
+def test_case_variants_pass_the_marker_shortcut(variant: str) -> None:
+    once, _ = run_twice(CitationNoticePipeline, article([variant, KEEP_UK]))
+    assert once.body == KEEP_UK
+
+
+@pytest.mark.parametrize(
+    "cls",
+    [
+        CitationNoticePipeline,
+        AdvertisingDisclaimerPipeline,
+        CopyrightLinePipeline,
+        PromoLinePipeline,
+    ],
+)
+def test_markers_hold_for_every_prefilter_match(cls: type[SubstringPipeline]) -> None:
+    samples = [
+        EN_NOTICE, UK_NOTICE, EN_DISCLAIMER, UK_DISCLAIMER, KEEP_EN, KEEP_UK,
+        "© 2015-2026 Ukrinform.", "(C) 2026 UKRINFORM", "Join us on YOUTUBE.", "Ukrinform .ua",
+        "UKRİNFORM.", "ukrınform.", "270 / 96-ВР", "u\u212arinform.",
+    ]  # fmt: skip
+    assert cls.MARKERS
+    for sample in samples:
+        if cls.PREFILTER.search(sample):
+            assert not cls().unchanged(article([sample])), sample
+    assert cls().unchanged(article([KEEP_EN.replace("Ukrinform", "the agency"), KEEP_UK]))
 
 
 @pytest.mark.parametrize(

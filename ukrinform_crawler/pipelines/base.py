@@ -39,6 +39,7 @@ _NORMALIZED: dict[str, str] = {}
 _PARAGRAPH_TEXTS: dict[str, tuple[str, ...]] = {}
 _LINE_TEXTS: dict[str, tuple[str, ...]] = {}
 _ITEM_TEXTS: dict[tuple[str, str], tuple[str, ...]] = {}
+_FOLDED_TEXTS: dict[tuple[str, ...], str] = {}
 
 
 def _bounded(cache: dict[_K, _T]) -> dict[_K, _T]:
@@ -91,6 +92,19 @@ def item_texts(item: Article) -> tuple[str, ...]:
         texts = tuple(dict.fromkeys(paragraphs + lines))
         _bounded(_ITEM_TEXTS)[key] = texts
     return texts
+
+
+def folded_texts(item: Article) -> str:
+    """``item_texts`` in one string, lower-cased as ``re.IGNORECASE`` compares (the dotless ı
+    and the dotted İ count as i there too), cached: the text ``MARKERS`` are looked for in."""
+    texts = item_texts(item)
+    folded = _FOLDED_TEXTS.get(texts)
+    if folded is None:
+        folded = "\n".join(texts).lower()
+        if not folded.isascii():
+            folded = folded.replace("ı", "i").replace("i\u0307", "i")
+        _bounded(_FOLDED_TEXTS)[texts] = folded
+    return folded
 
 
 def line_texts(body_html: str) -> tuple[str, ...]:
@@ -191,8 +205,15 @@ class SubstringPipeline(ParagraphPipeline):
     PATTERN: re.Pattern[str]
     PREFILTER: re.Pattern[str]
     """A cheap pattern that every match of ``PATTERN`` also matches (speed only)."""
+    MARKERS: tuple[str, ...] = ()
+    """Lower-case strings of which every match of ``PREFILTER`` holds one, looked for in the
+    ``folded_texts`` of the whole item at once (speed only: a substring test is several times
+    faster than a case-insensitive regex scan of every text)."""
 
     def unchanged(self, item: Article) -> bool:
+        if self.MARKERS:
+            folded = folded_texts(item)
+            return not any(marker in folded for marker in self.MARKERS)
         return not any(map(self.PREFILTER.search, item_texts(item)))
 
     def edit(self, text: str, item: Article) -> str:

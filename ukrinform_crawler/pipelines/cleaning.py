@@ -283,6 +283,7 @@ class CitationNoticePipeline(SubstringPipeline):
     RULE = "citation_notice"
     PATTERN = CITATION_NOTICE
     PREFILTER = re.compile(r"ukrinform\s*\.", re.IGNORECASE)  # every sentence names the domain
+    MARKERS = ("ukrinform",)
 
 
 class AdvertisingDisclaimerPipeline(SubstringPipeline):
@@ -291,6 +292,7 @@ class AdvertisingDisclaimerPipeline(SubstringPipeline):
     RULE = "advertising_disclaimer"
     PATTERN = ADVERTISING_DISCLAIMER
     PREFILTER = re.compile(r"270\s*/\s*96", re.IGNORECASE)
+    MARKERS = ("270",)
 
 
 class MediaIdentifierPipeline(SubstringPipeline):
@@ -307,6 +309,7 @@ class CopyrightLinePipeline(SubstringPipeline):
     RULE = "copyright_line"
     PATTERN = COPYRIGHT_LINE
     PREFILTER = re.compile(r"©|\(c\)", re.IGNORECASE)
+    MARKERS = ("©", "(c)")
 
 
 class PromoLinePipeline(SubstringPipeline):
@@ -315,6 +318,7 @@ class PromoLinePipeline(SubstringPipeline):
     RULE = "promo_line"
     PATTERN = PROMO_LINE
     PREFILTER = re.compile(r"YouTube", re.IGNORECASE)
+    MARKERS = ("youtube",)
 
 
 class SearchFormPipeline(WholeParagraphPipeline):
