@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import copy
 import inspect
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -15,7 +16,7 @@ from tests.conftest import fixture_names, load_response
 from ukrinform_crawler.items import Article, RelatedLink
 from ukrinform_crawler.pages.article import ArticlePage
 from ukrinform_crawler.pipelines import ITEM_PIPELINES, PipelineChain, clean_article
-from ukrinform_crawler.pipelines.base import ArticlePipeline, SubstringPipeline
+from ukrinform_crawler.pipelines.base import ArticlePipeline, SubstringPipeline, folded_texts
 from ukrinform_crawler.pipelines.cleaning import (
     AdvertisingDisclaimerPipeline,
     BylinePipeline,
@@ -286,6 +287,17 @@ def test_citation_notice_variants(variant: str) -> None:
 def test_case_variants_pass_the_marker_shortcut(variant: str) -> None:
     once, _ = run_twice(CitationNoticePipeline, article([variant, KEEP_UK]))
     assert once.body == KEEP_UK
+
+
+def test_folded_texts_fold_ascii_letters_as_ignorecase_does() -> None:
+    folded = folded_texts(article(["UKRİNFORM ukrınform ſ \u212a Київ ©"]))
+    assert "ukrinform ukrinform s k київ ©" in folded
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    variants = [c for c in map(chr, range(0x110000)) if ascii_letter.fullmatch(c)]
+    assert len(variants) > 52  # K, ſ, İ, ı besides the ASCII letters
+    for variant in variants:
+        letter = next(x for x in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(x, variant, re.I))
+        assert letter in folded_texts(article([variant])), variant
 
 
 @pytest.mark.parametrize(
