@@ -9,6 +9,7 @@ from ukrinform_crawler.text import (
     _SPACE_CHARS,
     KYIV,
     byline_names,
+    collapse_whitespace,
     has_special_chars,
     html_line_text,
     join_paragraphs,
@@ -185,3 +186,27 @@ def test_text_without_special_characters_is_returned_as_it_is() -> None:
     for text in ("plain ascii", "Київ — «столиця»", ""):
         assert not has_special_chars(text)
         assert replace_special_chars(text) is text
+
+
+WHITESPACE = [chr(code) for code in range(0x110000) if chr(code).isspace()]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "one",
+        "one two",
+        " one",
+        "one ",
+        "one  two",
+        "Київ, 12 листопада — «так»",
+        "soft\u00adhyphen and zero\u200bwidth stay",
+        *(f"one{space}two" for space in WHITESPACE),
+        *(f"{space}one" for space in WHITESPACE),
+        *(f"one{space}" for space in WHITESPACE),
+    ],
+)
+def test_collapse_whitespace_is_split_and_join(text: str) -> None:
+    assert collapse_whitespace(text) == " ".join(text.split())

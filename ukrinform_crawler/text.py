@@ -91,8 +91,12 @@ def collapse_whitespace(text: str) -> str:
     """Every run of whitespace as one space, none at either end.
 
     ``str.split`` knows the same whitespace as the regex ``\\s`` (Unicode's, NBSP included) and
-    is several times faster than a substitution.
+    is several times faster than a substitution. Every whitespace character but the space is
+    unprintable, so a printable text without a double space or an outer space is left as it
+    is, after one C-level pass instead of a list of its words.
     """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 
