@@ -281,7 +281,13 @@ def score(scores: Scores, page: Page, got: Extracted, strict: bool) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.extraction", description=__doc__)
     parser.add_argument("--per-layout", type=int, default=1000, help="replica pages per layout")
-    parser.add_argument("--rounds", type=int, default=1, help="timed passes per extractor")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="timed passes per extractor; a pass after the first sees every page again, with "
+        "whatever each extractor cached from it (only the first pass is cold)",
+    )
     parser.add_argument(
         "--only",
         choices=("ours", "trafilatura", "newspaper4k"),
