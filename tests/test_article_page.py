@@ -373,3 +373,23 @@ def test_utf8_byte_order_mark_is_dropped() -> None:
     page = uk_page(None, b"\xef\xbb\xbf" + uk_html().encode("utf-8"))
     assert page.title() == UK_TITLE
     assert utf8_text(b"\xef\xbb\xbf<p>") == "<p>"
+
+
+def test_head_and_article_in_utf8_are_read_as_utf8_whatever_the_rest_holds() -> None:
+    # A windows-1251 byte in the site header: the page as a whole is not UTF-8, the parts read are.
+    body = uk_html().replace("<h1>Site</h1>", "<h1>Site \x00</h1>").encode("utf-8")
+    page = uk_page("windows-1251", body.replace(b"\x00", "Є".encode("cp1251")))
+    assert page.title() == UK_TITLE
+    assert page.body() == "Текст."
+
+
+def test_left_menu_outside_utf8_is_read_in_the_declared_charset() -> None:
+    html = load_html("article", "en-interview-3872590").decode("utf-8")
+    html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.DOTALL)
+    menu_start = html.index('class="leftMenu')
+    menu = html[menu_start : html.index("</nav>", menu_start)].replace("Economy", "Економіка")
+    body = (html[:menu_start] + "\x00" + html[html.index("</nav>", menu_start) :]).encode("utf-8")
+    body = body.replace(b"\x00", menu.encode("cp1251"))
+    page = uk_page("windows-1251", body)
+    assert page.title() == "Olena Marchuk, head of the Kyiv Energy Cooperative"
+    assert page.rubric_name() == "Економіка"

@@ -62,83 +62,91 @@ def _nfc(text: str) -> str:
 _NEWS_IMAGE = etree.XPath("./img[contains(@class, 'newsImage')]")
 
 
-_ARTICLE_START = re.compile(r"<article\b[^>]*\bclass=[\"'][^\"']*\bnews\b")
-_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
-_BODY_END = re.compile(r"<footer\b|</body\s*>", re.IGNORECASE)
-_LEFT_MENU = re.compile(r"<ul\b[^>]*\bclass=[\"']leftMenu\b")
+_ARTICLE_START = re.compile(rb"<article\b[^>]*\bclass=[\"'][^\"']*\bnews\b")
+_HEAD_END = re.compile(rb"</head\s*>", re.IGNORECASE)
+_BODY_END = re.compile(rb"<footer\b|</body\s*>", re.IGNORECASE)
+_LEFT_MENU = re.compile(rb"<ul\b[^>]*\bclass=[\"']leftMenu\b")
+_UTF8_BOM = b"\xef\xbb\xbf"
 
 
-def parse_html(markup: str, base_url: str) -> Element:
-    """The lxml tree of ``markup``, parsed as parsel parses HTML, with plain lxml elements.
+def parse_html(markup: bytes, base_url: str) -> Element:
+    """The lxml tree of UTF-8 ``markup``, parsed as parsel parses HTML, with plain lxml elements.
 
     lxml.html's element classes (what ``Selector`` builds) cost a Python lookup for every
     element the extraction touches; the tree itself is the same.
     """
-    data = markup.strip().replace("\x00", "").encode("utf-8") or b"<html/>"
+    data = markup.strip().replace(b"\x00", b"") or b"<html/>"
     parser = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
     root = etree.fromstring(data, parser=parser, base_url=base_url)
     return root if root is not None else etree.fromstring(b"<html/>", parser=parser)
 
 
+def is_utf8(data: bytes) -> bool:
+    """True when ``data`` is UTF-8 text (``utf8_text``'s rule: no NUL byte, valid UTF-8)."""
+    return (data.isascii() and b"\x00" not in data) or utf8_text(data) is not None
+
+
 @dataclass(frozen=True)
 class PageCut:
-    """The parts of a page the fields need: everything before ``</head>``, the outermost
-    ``article.news``, and (found only when asked for) the left menu between the two."""
+    """The parts of a page the fields need, as UTF-8 bytes: everything before ``</head>``, the
+    outermost ``article.news``, and (found only when asked for) the left menu between the two."""
 
-    head: str
-    article: str
-    page: str = field(repr=False)
+    head: bytes
+    article: bytes
+    page: bytes = field(repr=False)
     menu_span: tuple[int, int]
     """Where in ``page`` the left menu may be: from the head end to the article start."""
 
-    def markup(self) -> str:
+    def markup(self) -> bytes:
         """The head and the article as one document: what every page needs."""
-        return f"{self.head}</head><body>{self.article}</body></html>"
+        return b"%s</head><body>%s</body></html>" % (self.head, self.article)
+
+    def is_utf8(self) -> bool:
+        """True when the head and the article are UTF-8 text."""
+        return is_utf8(self.head) and is_utf8(self.article)
 
     @cached_property
-    def menu(self) -> str:
-        """The ``ul.leftMenu`` up to its ``</nav>``, or ""."""
+    def menu(self) -> bytes:
+        """The ``ul.leftMenu`` up to its ``</nav>``, or b""."""
         start, end = self.menu_span
         if (menu_start := _LEFT_MENU.search(self.page, start, end)) is None:
-            return ""
-        menu_end = self.page.find("</nav>", menu_start.end(), end)
-        return self.page[menu_start.start() : menu_end] if menu_end >= 0 else ""
+            return b""
+        menu_end = self.page.find(b"</nav>", menu_start.end(), end)
+        return self.page[menu_start.start() : menu_end] if menu_end >= 0 else b""
 
-    def menu_markup(self) -> str:
+    def menu_markup(self) -> bytes:
         """The left menu as a document of its own (a fallback of one field)."""
-        return f"<html><body>{self.menu}</body></html>"
+        return b"<html><body>%s</body></html>" % self.menu
 
 
-def cut_page(text: str) -> PageCut | None:
+def cut_page(page: bytes) -> PageCut | None:
     """The head, the outermost ``article.news`` (and the left menu) of a page, or None.
 
     None when a part cannot be found with certainty (no head end, no article, no article end
     before the footer): the caller then parses the whole page.
     """
-    head_end = _HEAD_END.search(text)
+    head_end = _HEAD_END.search(page)
     if head_end is None:
         return None
-    start = _ARTICLE_START.search(text, head_end.end())
+    start = _ARTICLE_START.search(page, head_end.end())
     if start is None:
         return None
-    footer = _BODY_END.search(text, start.end())
-    end = text.rfind("</article>", start.end(), footer.start() if footer else len(text))
+    footer = _BODY_END.search(page, start.end())
+    end = page.rfind(b"</article>", start.end(), footer.start() if footer else len(page))
     if end < 0:
         return None
     return PageCut(
-        head=text[: head_end.start()],
-        article=text[start.start() : end + len("</article>")],
-        page=text,
+        head=page[: head_end.start()],
+        article=page[start.start() : end + len(b"</article>")],
+        page=page,
         menu_span=(head_end.end(), start.start()),
     )
 
 
-def has_stray_end_tags(markup: str) -> bool:
+def has_stray_end_tags(markup: bytes) -> bool:
     """True when ``markup`` closes more ``div`` or ``article`` elements than it opens: a stray
     end tag that closes the body early, so that the rest of the text lands after it."""
-    # Tags are ASCII: lower-casing only ASCII (the rest turned to "?") counts the same tags
-    # as str.lower, at a fraction of its cost on Cyrillic text.
-    lower = markup.encode("ascii", errors="replace").lower()
+    lower = markup.lower()  # bytes.lower lower-cases ASCII only: all a tag name holds
     return lower.count(b"</div") > lower.count(b"<div") or lower.count(b"</article") > lower.count(
         b"<article"
     )
@@ -316,7 +324,7 @@ class ArticlePage:
         a page whose markup does not allow the cut is parsed whole.
         """
         if self._cut is None:
-            return parse_html(self._text, self.response.url)
+            return parse_html(self._text.encode("utf-8"), self.response.url)
         return parse_html(self._cut.markup(), self.response.url)
 
     @cached_property
@@ -324,7 +332,10 @@ class ArticlePage:
         """The lxml tree of the left menu, parsed only when a field falls back to it."""
         if self._cut is None:
             return self._root
-        return parse_html(self._cut.menu_markup(), self.response.url)
+        menu = self._cut.menu_markup()
+        if not is_utf8(menu):  # only the head and the article were read as UTF-8
+            menu = self._text_cut.menu_markup() if self._text_cut else b""
+        return parse_html(menu, self.response.url)
 
     @cached_property
     def _text(self) -> str:
@@ -338,12 +349,28 @@ class ArticlePage:
 
     @cached_property
     def _cut(self) -> PageCut | None:
-        return cut_page(self._text)
+        """The parts of the page the fields need, cut from its bytes.
+
+        When the head and the article are UTF-8 text they are read as UTF-8, whatever the rest of
+        the page holds (the rule of ``_text``, applied to the parts read, which spares decoding
+        the whole page); otherwise the parts are cut from the page as ``_text`` reads it.
+        """
+        body = self.response.body.removeprefix(_UTF8_BOM)
+        if b"\x00" not in body and (cut := cut_page(body)) is not None and cut.is_utf8():
+            return cut
+        return self._text_cut
+
+    @cached_property
+    def _text_cut(self) -> PageCut | None:
+        """The cut of the page as ``_text`` reads it, re-encoded as UTF-8."""
+        return cut_page(self._text.encode("utf-8"))
 
     @cached_property
     def _stray_end_tags(self) -> bool:
         """True when the parsed markup closes elements it never opened."""
-        return has_stray_end_tags(self._cut.article if self._cut else self._text)
+        if self._cut is None:
+            return has_stray_end_tags(self._text.encode("utf-8"))
+        return has_stray_end_tags(self._cut.article)
 
     def _select(self, css: str) -> list[Any]:
         """What ``response.css(css)`` selects, as lxml elements or strings; once per page."""
