@@ -82,6 +82,18 @@ def test_stray_end_tags_in_the_body_lose_nothing(name: str, stray: str) -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_a_page_parsed_whole_gives_the_record_of_its_cut(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(article_module, "cut_page", lambda page: None)
+    page = ArticlePage(load_response("article", name))
+    record = to_feed(clean_article(page.to_item()))
+    record.pop("scraped_at")
+    assert page._cut is None
+    assert record == load_expected("article", name)
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_body_checks(name: str) -> None:
     checks = load_checks("article", name)
     record = cleaned(name)
