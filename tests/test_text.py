@@ -12,6 +12,7 @@ from ukrinform_crawler.text import (
     collapse_whitespace,
     has_special_chars,
     html_line_text,
+    is_utf8,
     join_paragraphs,
     kyiv_iso,
     normalize_html_line,
@@ -24,6 +25,7 @@ from ukrinform_crawler.text import (
     split_html_lines,
     split_paragraphs,
     to_kyiv_iso,
+    utf8_text,
 )
 
 SAMPLES = [
@@ -210,3 +212,19 @@ WHITESPACE = [chr(code) for code in range(0x110000) if chr(code).isspace()]
 )
 def test_collapse_whitespace_is_split_and_join(text: str) -> None:
     assert collapse_whitespace(text) == " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"<p>plain</p>", True),
+        ("<p>Текст</p>".encode(), True),
+        (b"\xef\xbb\xbf<p>", True),
+        (b"<p>\x00</p>", False),
+        ("<p>Текст</p>".encode("cp1251"), False),
+        ("<p>є</p>".encode("utf-16-le"), False),
+    ],
+)
+def test_is_utf8_follows_utf8_text(data: bytes, expected: bool) -> None:
+    assert is_utf8(data) is expected
+    assert (utf8_text(data) is not None) is expected

@@ -23,7 +23,7 @@ from scrapy.utils.misc import load_object
 from twisted.internet.error import ConnectionDone, ConnectionLost
 from twisted.internet.task import deferLater
 
-from ukrinform_crawler.text import utf8_text
+from ukrinform_crawler.text import is_utf8
 
 logger = logging.getLogger(__name__)
 
@@ -220,7 +220,7 @@ class CharsetRepairMiddleware:
     """Decodes a page by what its bytes are when its declared charset is wrong.
 
     A page declared windows-1251 (or anything) whose bytes are UTF-8 text with non-ASCII
-    characters (``utf8_text``, the rule the article page reads its bytes by) is UTF-8; a page
+    characters (``is_utf8``, the rule the article page reads its bytes by) is UTF-8; a page
     declared UTF-8 whose bytes are not UTF-8 but read as Cyrillic (or as plain punctuation) in
     windows-1251 is windows-1251. A UTF-8 page with a few invalid bytes stays UTF-8: the bytes
     become U+FFFD and the validation pipeline drops an article they reach. Anything else is left
@@ -241,7 +241,7 @@ class CharsetRepairMiddleware:
             return response
         declared = response.encoding.lower().replace("_", "-")
         is_utf8_declared = declared in {"utf-8", "utf8"}
-        if utf8_text(response.body) is not None:
+        if is_utf8(response.body):
             return response if is_utf8_declared else self.repaired(response, "utf-8", declared)
         valid, bad = utf8_damage(response.body)
         if is_utf8_declared and valid < MOSTLY_UTF8 * bad:

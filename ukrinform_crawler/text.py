@@ -74,6 +74,12 @@ def utf8_text(body: bytes) -> str | None:
     return text.removeprefix("\ufeff")
 
 
+def is_utf8(data: bytes) -> bool:
+    """True when ``data`` is UTF-8 text, by the rule of ``utf8_text`` (ASCII without a NUL byte
+    is, without decoding it)."""
+    return (data.isascii() and b"\x00" not in data) or utf8_text(data) is not None
+
+
 def normalize_text(text: str, *, unescape: bool = False) -> str:
     """Normalise one text field (idempotent unless ``unescape`` is set).
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import html
 import json
 import re
@@ -22,6 +23,7 @@ from ukrinform_crawler.text import (
     collapse_whitespace,
     escape_attr,
     escape_text,
+    is_utf8,
     join_html_lines,
     join_paragraphs,
     kyiv_iso,
@@ -66,7 +68,6 @@ _ARTICLE_START = re.compile(rb"<article\b[^>]*\bclass=[\"'][^\"']*\bnews\b")
 _HEAD_END = re.compile(rb"</head\s*>", re.IGNORECASE)
 _BODY_END = re.compile(rb"<footer\b|</body\s*>", re.IGNORECASE)
 _LEFT_MENU = re.compile(rb"<ul\b[^>]*\bclass=[\"']leftMenu\b")
-_UTF8_BOM = b"\xef\xbb\xbf"
 
 
 def parse_html(markup: bytes, base_url: str) -> Element:
@@ -79,11 +80,6 @@ def parse_html(markup: bytes, base_url: str) -> Element:
     parser = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
     root = etree.fromstring(data, parser=parser, base_url=base_url)
     return root if root is not None else etree.fromstring(b"<html/>", parser=parser)
-
-
-def is_utf8(data: bytes) -> bool:
-    """True when ``data`` is UTF-8 text (``utf8_text``'s rule: no NUL byte, valid UTF-8)."""
-    return (data.isascii() and b"\x00" not in data) or utf8_text(data) is not None
 
 
 @dataclass(frozen=True)
@@ -324,7 +320,7 @@ class ArticlePage:
         a page whose markup does not allow the cut is parsed whole.
         """
         if self._cut is None:
-            return parse_html(self._text.encode("utf-8"), self.response.url)
+            return parse_html(self._utf8_page, self.response.url)
         return parse_html(self._cut.markup(), self.response.url)
 
     @cached_property
@@ -348,6 +344,12 @@ class ArticlePage:
         return utf8_text(self.response.body) or self.response.text
 
     @cached_property
+    def _utf8_page(self) -> bytes:
+        """The page as ``_text`` reads it, in UTF-8: what is cut or parsed when its bytes are not
+        UTF-8 text."""
+        return self._text.encode("utf-8")
+
+    @cached_property
     def _cut(self) -> PageCut | None:
         """The parts of the page the fields need, cut from its bytes.
 
@@ -355,7 +357,7 @@ class ArticlePage:
         the page holds (the rule of ``_text``, applied to the parts read, which spares decoding
         the whole page); otherwise the parts are cut from the page as ``_text`` reads it.
         """
-        body = self.response.body.removeprefix(_UTF8_BOM)
+        body = self.response.body.removeprefix(codecs.BOM_UTF8)
         if b"\x00" not in body and (cut := cut_page(body)) is not None and cut.is_utf8():
             return cut
         return self._text_cut
@@ -363,13 +365,13 @@ class ArticlePage:
     @cached_property
     def _text_cut(self) -> PageCut | None:
         """The cut of the page as ``_text`` reads it, re-encoded as UTF-8."""
-        return cut_page(self._text.encode("utf-8"))
+        return cut_page(self._utf8_page)
 
     @cached_property
     def _stray_end_tags(self) -> bool:
         """True when the parsed markup closes elements it never opened."""
         if self._cut is None:
-            return has_stray_end_tags(self._text.encode("utf-8"))
+            return has_stray_end_tags(self._utf8_page)
         return has_stray_end_tags(self._cut.article)
 
     def _select(self, css: str) -> list[Any]:
