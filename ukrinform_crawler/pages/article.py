@@ -330,7 +330,8 @@ class ArticlePage:
             return self._root
         menu = self._cut.menu_markup()
         if not is_utf8(menu):  # only the head and the article were read as UTF-8
-            menu = self._text_cut.menu_markup() if self._text_cut else b""
+            text_cut = cut_page(self._utf8_page)
+            menu = text_cut.menu_markup() if text_cut else b""
         return parse_html(menu, self.response.url)
 
     @cached_property
@@ -357,14 +358,9 @@ class ArticlePage:
         the page holds (the rule of ``_text``, applied to the parts read, which spares decoding
         the whole page); otherwise the parts are cut from the page as ``_text`` reads it.
         """
-        body = self.response.body.removeprefix(codecs.BOM_UTF8)
-        if b"\x00" not in body and (cut := cut_page(body)) is not None and cut.is_utf8():
+        cut = cut_page(self.response.body.removeprefix(codecs.BOM_UTF8))
+        if cut is not None and cut.is_utf8():
             return cut
-        return self._text_cut
-
-    @cached_property
-    def _text_cut(self) -> PageCut | None:
-        """The cut of the page as ``_text`` reads it, re-encoded as UTF-8."""
         return cut_page(self._utf8_page)
 
     @cached_property
