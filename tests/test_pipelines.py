@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import contextlib
 import copy
 import inspect
+import random
 import re
 from dataclasses import replace
 from typing import Any
@@ -32,7 +34,13 @@ from ukrinform_crawler.pipelines.cleaning import (
     RepeatedHeadingPipeline,
     SearchFormPipeline,
 )
-from ukrinform_crawler.pipelines.validation import RequiredFieldsPipeline, garbled
+from ukrinform_crawler.pipelines.validation import (
+    CYRILLIC_AS_LATIN1,
+    MOJIBAKE_CODECS,
+    PLAUSIBLE_TEXT,
+    RequiredFieldsPipeline,
+    garbled,
+)
 
 URL = "https://www.ukrinform.net/rubric-polytics/3999860-zelensky-nauseda.html"
 EN_NOTICE = (
@@ -491,6 +499,50 @@ def test_utf8_misread_in_a_single_byte_codec_is_garbled(codec: str, sentence: st
         assert why is not None, text
         assert why.startswith("UTF-8 read as "), why
         assert why.endswith(f": {misread[:40]!r}"), why
+
+
+def garbled_word_by_word(text: str) -> str | None:
+    """``garbled`` by its definition: every word tried in every codec, one after the other."""
+    if "\ufffd" in text:
+        return "U+FFFD replacement character"
+    if text.isascii():
+        return None
+    if match := CYRILLIC_AS_LATIN1.search(text):
+        return f"windows-1251 read as Latin-1: {match[0][:40]!r}"
+    for codec in MOJIBAKE_CODECS:
+        for word in text.split():
+            try:
+                fixed = word.encode(codec).decode("utf-8")
+            except UnicodeError:
+                continue
+            if not fixed.isascii() and PLAUSIBLE_TEXT.fullmatch(fixed):
+                return f"UTF-8 read as {codec}: {word[:40]!r}"
+    return None
+
+
+def test_garbled_finds_what_trying_every_word_finds() -> None:
+    """Random texts of Latin, Cyrillic, punctuation and spaces (Unicode's too), as they are and
+    misread in every codec: the fast search agrees with the word-by-word definition."""
+    rng = random.Random(5)  # noqa: S311  # test data, not secrets
+    chars = (
+        "ab zAZ09.,'\"-«»“”’—–…№€™\u00a0\u2003\t\n\x85\u2028\u0301😀"
+        + "".join(map(chr, range(0xA0, 0x250)))
+        + "".join(map(chr, range(0x400, 0x530)))
+        + "".join(map(chr, range(0x2000, 0x2070)))
+    )
+    texts = ["".join(rng.choices(chars, k=rng.randrange(1, 30))) for _ in range(3000)]
+    texts += [UK_SENTENCE, EN_SENTENCE]
+    misread = []
+    for text in texts:
+        for codec in MOJIBAKE_CODECS:
+            with contextlib.suppress(UnicodeDecodeError):
+                misread.append(text.encode("utf-8").decode(codec))
+    found = 0
+    for text in texts + misread:
+        expected = garbled_word_by_word(text)
+        assert garbled(text) == expected, text
+        found += expected is not None
+    assert found > len(misread) // 2  # the misread texts are found, not only the clean passed
 
 
 def test_mojibake_drops_the_item_and_counts_it() -> None:

@@ -21,59 +21,88 @@ TEXT_FIELDS = ("title", "lead", "label", "body")
 # real words almost never do. Windows-1251 bytes read as Latin-1 give runs of accented letters.
 MOJIBAKE_CODECS = ("cp1251", "cp1252", "latin-1")
 CYRILLIC_AS_LATIN1 = re.compile("[\u00c0-\u00ff\u00a5\u00aa\u00af\u00b2-\u00b4\u00ba\u00bf]{4,}")
+"""A run of the letters that windows-1251 Cyrillic becomes when read as Latin-1."""
 
 
-_PLAUSIBLE_NON_ASCII = "\u0080-\u024f\u0400-\u052f\u2000-\u206f\u2116"
+_PLAUSIBLE_RANGES = ((0x80, 0x24F), (0x400, 0x52F), (0x2000, 0x206F), (0x2116, 0x2116))
+"""The non-ASCII characters a misread word may hold when it really was UTF-8 (first, last)."""
+_PLAUSIBLE_NON_ASCII = "".join(f"{chr(first)}-{chr(last)}" for first, last in _PLAUSIBLE_RANGES)
 PLAUSIBLE_TEXT = re.compile(f"[\\x00-\\x7f{_PLAUSIBLE_NON_ASCII}]*")
 """Text of Latin, Cyrillic, general punctuation and the numero sign only: what a misread word
 becomes again when it really was UTF-8."""
-PLAUSIBLE_FOREIGN_CHAR = re.compile(f"[{_PLAUSIBLE_NON_ASCII}]")
 _SPACE = re.compile(r"\s")
 
 
-def _lead_chars(codec: str) -> re.Pattern[str]:
-    """The characters whose byte in ``codec`` starts a UTF-8 multi-byte sequence."""
-    return re.compile(f"[{re.escape(bytes(range(0xC2, 0xF5)).decode(codec, errors='ignore'))}]")
+def _byte_table(classes: dict[bytes, range | tuple[int, ...]]) -> bytes:
+    """A ``bytes.translate`` table: each byte of a class to the class letter, every other one
+    to ``b"."``."""
+    table = bytearray(b"." * 256)
+    for letter, members in classes.items():
+        for byte in members:
+            table[byte] = letter[0]
+    return bytes(table)
 
 
-LEAD_CHARS = {codec: _lead_chars(codec) for codec in MOJIBAKE_CODECS}
-_LATIN1_LEADS = _lead_chars("latin-1").pattern
-LATIN1_LEAD_CODECS = frozenset(c for c in MOJIBAKE_CODECS if LEAD_CHARS[c].pattern == _LATIN1_LEADS)
-"""Codecs whose UTF-8 lead bytes are the Latin-1 letters U+00C2–U+00F4."""
-LATIN1_LEAD_BYTE = re.compile(_LATIN1_LEADS.encode("latin-1"))
-"""Those letters in the Latin-1 bytes of a text."""
-CYRILLIC_AS_LATIN1_BYTES = re.compile(CYRILLIC_AS_LATIN1.pattern.encode("latin-1"))
-"""``CYRILLIC_AS_LATIN1`` for the Latin-1 bytes of a text (all its characters are Latin-1)."""
+_PLAUSIBLE_UTF8 = [
+    chr(point).encode("utf-8")
+    for first, last in _PLAUSIBLE_RANGES
+    for point in range(first, last + 1)
+]
+_PLAUSIBLE_LEAD_BYTES = bytes(sorted({char[0] for char in _PLAUSIBLE_UTF8}))
+UTF8_SHAPE = _byte_table(
+    {
+        b"L": tuple(char[0] for char in _PLAUSIBLE_UTF8 if len(char) == 2),
+        b"M": tuple(char[0] for char in _PLAUSIBLE_UTF8 if len(char) == 3),
+        b"C": range(0x80, 0xC0),
+    }
+)
+"""Bytes of a single-byte codec's text to ``L`` or ``M`` (the first byte of a plausible
+non-ASCII character of two or three bytes in UTF-8), ``C`` (a UTF-8 continuation byte) or
+``.``."""
+UTF8_SHAPED = (b"LC", b"MCC")
+"""In a ``UTF8_SHAPE``: where a plausible character may be spelled in UTF-8."""
+CYRILLIC_AS_LATIN1_SHAPE = _byte_table(
+    {b"X": tuple(byte for byte in range(256) if CYRILLIC_AS_LATIN1.match(chr(byte) * 4))}
+)
+"""Latin-1 bytes of a text to ``X`` for a character of ``CYRILLIC_AS_LATIN1``, else ``.``."""
+LATIN1_LEAD_CODECS = frozenset(
+    codec
+    for codec in MOJIBAKE_CODECS
+    if _PLAUSIBLE_LEAD_BYTES.decode(codec, errors="replace")
+    == _PLAUSIBLE_LEAD_BYTES.decode("latin-1")
+)
+"""Codecs that read the first bytes of plausible UTF-8 characters as Latin-1 letters (Â–É,
+Ð–Ô, â): a text without those letters holds no UTF-8 misread in them."""
+
+
+def _find_all(data: bytes, part: bytes) -> Iterator[int]:
+    """Every index of ``part`` in ``data``, in order (``bytes.find``: a C-level scan)."""
+    index = data.find(part)
+    while index >= 0:
+        yield index
+        index = data.find(part, index + 1)
 
 
 def utf8_shaped_words(text: str, codec: str) -> Iterator[str]:
     """The words of ``text`` (in page order) that may be UTF-8 misread as ``codec``: every word
-    whose bytes in ``codec`` hold a valid UTF-8 sequence for a plausible non-ASCII character.
+    whose bytes in ``codec`` hold the first byte of a plausible non-ASCII UTF-8 character and
+    the continuation bytes it needs after it.
 
-    The text is encoded and decoded once in C, and each plausible character found is traced
-    back to the characters that spell it (``"ВІ"`` for ``"²"`` in windows-1251) and to their
-    words. Encoding writes one byte per character and a space is never part of a multi-byte
-    sequence, so a word's own bytes decode the same inside the text; a sequence that holds a
-    space (NBSP) lies across two words.
+    The codec writes one byte per character (``?`` for a character it lacks), so a byte's
+    index is its character's; the bytes are classed and searched in C (``UTF8_SHAPE``,
+    ``UTF8_SHAPED``), and each hit is widened to its word, between two whitespace characters.
     """
-    valid = text.encode(codec, errors="replace").decode("utf-8", errors="ignore")
-    if valid.isascii():
-        return
-    words: dict[int, str] = {}
-    for char in set(PLAUSIBLE_FOREIGN_CHAR.findall(valid)):
-        spelling = char.encode("utf-8").decode(codec, errors="replace")
-        if any(map(str.isspace, spelling)):
+    shape = text.encode(codec, errors="replace").translate(UTF8_SHAPE)
+    end = 0
+    for found in sorted(index for shaped in UTF8_SHAPED for index in _find_all(shape, shaped)):
+        if found < end:  # in the word just yielded
             continue
-        end = 0
-        while (found := text.find(spelling, end)) >= 0:
-            start = found
-            while start > 0 and not text[start - 1].isspace():
-                start -= 1
-            space = _SPACE.search(text, found)
-            end = space.start() if space else len(text)
-            words.setdefault(start, text[start:end])
-    for _, word in sorted(words.items()):
-        yield word
+        start = found
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        space = _SPACE.search(text, found)
+        end = space.start() if space else len(text)
+        yield text[start:end]
 
 
 def garbled(text: str) -> str | None:
@@ -86,15 +115,14 @@ def garbled(text: str) -> str | None:
     # The text's Latin-1 characters in page order (one fast C-level pass): a run of Latin-1
     # letters in the text is a run here too, and so is a UTF-8 lead byte of a Latin-1 codec.
     latin1 = text.encode("latin-1", errors="ignore")
-    if CYRILLIC_AS_LATIN1_BYTES.search(latin1) and (match := CYRILLIC_AS_LATIN1.search(text)):
+    if b"XXXX" in latin1.translate(CYRILLIC_AS_LATIN1_SHAPE) and (
+        match := CYRILLIC_AS_LATIN1.search(text)
+    ):
         return f"windows-1251 read as Latin-1: {match[0][:40]!r}"
+    latin1_shape = latin1.translate(UTF8_SHAPE)
+    latin1_leads = b"L" in latin1_shape or b"M" in latin1_shape
     for codec in MOJIBAKE_CODECS:
-        # Without a character that the codec writes as a UTF-8 lead byte, nothing can be
-        # misread UTF-8 (Cyrillic text in windows-1252 or Latin-1).
-        if codec in LATIN1_LEAD_CODECS:
-            if not LATIN1_LEAD_BYTE.search(latin1):
-                continue
-        elif not LEAD_CHARS[codec].search(text):
+        if codec in LATIN1_LEAD_CODECS and not latin1_leads:
             continue
         for word in utf8_shaped_words(text, codec):
             try:
