@@ -93,6 +93,18 @@ def test_a_page_parsed_whole_gives_the_record_of_its_cut(
     assert record == load_expected("article", name)
 
 
+def test_the_cut_starts_at_the_news_article_not_at_an_earlier_one() -> None:
+    page = (
+        b"<html><head><title>t</title></head><body><article class='teaser'>a</article>"
+        b"<article\nclass=\"promo\">b</article><article id=x class='wide news'>c</article>"
+        b"<footer><article class='news'>d</article></footer></body></html>"
+    )
+    cut = article_module.cut_page(page)
+    assert cut is not None
+    assert cut.article == b"<article id=x class='wide news'>c</article>"
+    assert article_module.cut_page(page.replace(b"news'", b"newsy'")) is None
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_body_checks(name: str) -> None:
     checks = load_checks("article", name)

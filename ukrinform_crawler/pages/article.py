@@ -115,6 +115,18 @@ class PageCut:
         return b"<html><body>%s</body></html>" % self.menu
 
 
+def _search_literal(
+    pattern: re.Pattern[bytes], literal: bytes, data: bytes, pos: int
+) -> re.Match[bytes] | None:
+    """``pattern.search(data, pos)`` for a pattern that starts with ``literal``: the literal is
+    found with ``bytes.find``, several times faster than the regex engine's scan."""
+    while (found := data.find(literal, pos)) >= 0:
+        if match := pattern.match(data, found):
+            return match
+        pos = found + 1
+    return None
+
+
 def cut_page(page: bytes) -> PageCut | None:
     """The head, the outermost ``article.news`` (and the left menu) of a page, or None.
 
@@ -124,7 +136,7 @@ def cut_page(page: bytes) -> PageCut | None:
     head_end = _HEAD_END.search(page)
     if head_end is None:
         return None
-    start = _ARTICLE_START.search(page, head_end.end())
+    start = _search_literal(_ARTICLE_START, b"<article", page, head_end.end())
     if start is None:
         return None
     footer = _BODY_END.search(page, start.end())
