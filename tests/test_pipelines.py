@@ -408,6 +408,18 @@ def test_repeated_heading() -> None:
     assert stats["ukrinform/clean/repeated_heading"] == 3
 
 
+@pytest.mark.parametrize(("title", "paragraph"), [("STRASSE", "Straße"), ("Straße", "STRASSE")])
+def test_repeated_heading_compares_case_folded_text(title: str, paragraph: str) -> None:
+    once, stats = run_twice(RepeatedHeadingPipeline, article([paragraph, "Body."], title=title))
+    assert once.body == "Body."
+    assert stats["ukrinform/clean/repeated_heading"] == 1
+
+
+def test_case_folding_never_shortens_a_character() -> None:
+    """What lets RepeatedHeadingPipeline skip texts longer than every folded heading."""
+    assert all(len(chr(code).casefold()) >= 1 for code in range(0x110000))
+
+
 def test_empty_paragraphs_dropped_figures_kept() -> None:
     figure = '<figure><img src="https://static.ukrinform.com/photos/x.jpg" alt=""></figure>'
     item = article(

@@ -185,13 +185,17 @@ class _Line:
         self.br = False
 
     def add_text(self, raw: str) -> None:
+        if raw.isspace():  # the whitespace between tags; NBSP and U+202F are whitespace too
+            self.space = True
+            return
         text = replace_special_chars(raw)
         if not text:
             return
         if text[0].isspace():
             self.space = True
         if core := collapse_whitespace(text):
-            self._content(escape_text(core), core)
+            markup = "&" in core or "<" in core or ">" in core
+            self._content(escape_text(core) if markup else core, core)
             if text[-1].isspace():
                 self.space = True
 
@@ -653,11 +657,14 @@ class ArticlePage:
 
     def _excluded(self, element: Element, tag: str) -> bool:
         """True for site furniture (``tag`` is the element's lower-case tag)."""
-        if tag in self.EXCLUDED_TAGS or element.get("data-name") is not None:
+        if tag in self.EXCLUDED_TAGS:
             return True
-        classes = element.get("class")
-        if classes and not self.EXCLUDED_CLASSES.isdisjoint(classes.split()):
-            return True
+        if element.keys():  # most elements of the text have no attributes: one call, not two
+            if element.get("data-name") is not None:
+                return True
+            classes = element.get("class")
+            if classes and not self.EXCLUDED_CLASSES.isdisjoint(classes.split()):
+                return True
         return tag == "figure" and bool(_NEWS_IMAGE(element))
 
     @staticmethod
@@ -712,8 +719,8 @@ class ArticlePage:
                     self._block(child, tag, blocks)
                 else:
                     self._inline(child, tag, line)
-            if child.tail:
-                line.add_text(child.tail)
+            if tail := child.tail:
+                line.add_text(tail)
         if block := line.block():
             blocks.append(block)
 
@@ -729,7 +736,7 @@ class ArticlePage:
             if block := self._read_also(element):
                 blocks.append(block)
         elif tag == "p" and any(
-            isinstance(child.tag, str) and child.tag.lower() in self.BLOCK_LIKE_TAGS
+            isinstance(child_tag := child.tag, str) and child_tag.lower() in self.BLOCK_LIKE_TAGS
             for child in element
         ):
             # A <p> whose end tag is missing swallows the blocks after it (lxml nests the
@@ -797,13 +804,13 @@ class ArticlePage:
 
     def _render_inline(self, element: Element) -> _Line:
         line = _Line()
-        if element.text:
-            line.add_text(element.text)
+        if text := element.text:
+            line.add_text(text)
         for child in element:
-            if isinstance(child.tag, str):
-                self._inline(child, child.tag.lower(), line)
-            if child.tail:
-                line.add_text(child.tail)
+            if isinstance(tag := child.tag, str):
+                self._inline(child, tag.lower(), line)
+            if tail := child.tail:
+                line.add_text(tail)
         return line
 
     def _inline(self, element: Element, tag: str, line: _Line) -> None:
@@ -825,13 +832,13 @@ class ArticlePage:
         elif tag in self.BLOCK_TAGS or tag in self.CONTAINER_TAGS or tag in self.LIST_TAGS:
             line.line_break()
         token = line.open(open_tag) if open_tag else 0
-        if element.text:
-            line.add_text(element.text)
+        if text := element.text:
+            line.add_text(text)
         for child in element:
-            if isinstance(child.tag, str):
-                self._inline(child, child.tag.lower(), line)
-            if child.tail:
-                line.add_text(child.tail)
+            if isinstance(tag := child.tag, str):
+                self._inline(child, tag.lower(), line)
+            if tail := child.tail:
+                line.add_text(tail)
         if open_tag:
             line.close(close_tag, token)
 

@@ -349,7 +349,11 @@ class RepeatedHeadingPipeline(ParagraphPipeline):
         super().clean(item)
 
     def unchanged(self, item: Article) -> bool:
-        return self._headings.isdisjoint(map(str.casefold, item_texts(item)))
+        # Case folding never shortens a text, so a text longer than every heading is none.
+        longest = max(map(len, self._headings), default=-1)
+        return self._headings.isdisjoint(
+            text.casefold() for text in item_texts(item) if len(text) <= longest
+        )
 
     def edit(self, text: str, item: Article) -> str:
         return "" if text.casefold() in self._headings else text
