@@ -4,6 +4,7 @@ import json
 import re
 import time
 from dataclasses import fields
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -18,6 +19,10 @@ from tests.conftest import (
     load_meta,
     load_response,
 )
+from tests.site import Corpus
+from tests.site.model import KYIV
+from tests.site.render import RenderContext, Renderer
+from ukrinform_crawler import text as text_module
 from ukrinform_crawler.extract import to_feed
 from ukrinform_crawler.items import Article
 from ukrinform_crawler.pages import article as article_module
@@ -103,6 +108,36 @@ def test_the_cut_starts_at_the_news_article_not_at_an_earlier_one() -> None:
     assert cut is not None
     assert cut.article == b"<article id=x class='wide news'>c</article>"
     assert article_module.cut_page(page.replace(b"news'", b"newsy'")) is None
+
+
+def assert_line_texts_are_recorded_right(page: ArticlePage) -> None:
+    """The text the page records for each body_html line is what stripping the line gives."""
+    page.body_html()
+    recorded = [html_line_text(block.html) for block in page.body_blocks()]
+    text_module._LINE_TEXTS.clear()
+    assert [html_line_text(block.html) for block in page.body_blocks()] == recorded
+    assert recorded == [" ".join(block.paragraphs) for block in page.body_blocks()]
+
+
+@pytest.mark.parametrize("stray", ["", "</div>"])
+@pytest.mark.parametrize("name", NAMES)
+def test_the_page_records_the_text_of_each_body_html_line(name: str, stray: str) -> None:
+    html = load_html("article", name).replace(b"</p>", b"</p>" + stray.encode(), 2)
+    url = load_meta("article", name)["url"]
+    assert_line_texts_are_recorded_right(ArticlePage(HtmlResponse(url=url, body=html)))
+
+
+@pytest.mark.parametrize("edition", ["en", "uk"])
+def test_the_page_records_the_text_of_each_body_html_line_of_replica_pages(edition: str) -> None:
+    corpus = Corpus(edition, 100_000, 11)
+    renderer = Renderer(corpus)
+    context = RenderContext(
+        token="T" * 40, now=datetime(2026, 11, 2, tzinfo=KYIV), rnd=1, bnith="b" * 80, rncf="c" * 44
+    )
+    for index in range(150):
+        article = corpus.article_at(index)
+        html = renderer.article_page(article, context).encode()
+        assert_line_texts_are_recorded_right(ArticlePage(HtmlResponse(url=article.url, body=html)))
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -8,7 +8,6 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 KYIV = ZoneInfo("Europe/Kyiv")
@@ -179,11 +178,25 @@ def join_html_lines(lines: Iterable[str]) -> str:
     return HTML_LINE_SEPARATOR.join(lines)
 
 
-@lru_cache(maxsize=8192)
+_LINE_TEXTS: dict[str, str] = {}
+_LINE_TEXTS_SIZE = 8192
+
+
 def html_line_text(line: str) -> str:
-    """The text of one body_html line: tags stripped, entities decoded, normalised."""
-    line = _BLOCK_TAG_BOUNDARY.sub(" ", line)
-    return normalize_text(_TAG.sub("", line), unescape=True)
+    """The text of one body_html line: tags stripped, entities decoded, normalised (cached)."""
+    text = _LINE_TEXTS.get(line)
+    if text is None:
+        text = normalize_text(_TAG.sub("", _BLOCK_TAG_BOUNDARY.sub(" ", line)), unescape=True)
+        remember_line_text(line, text)
+    return text
+
+
+def remember_line_text(line: str, text: str) -> None:
+    """Record ``text`` as the ``html_line_text`` of ``line``: for the page class, which builds
+    each line from its text, so that the pipelines need not strip the line again."""
+    if len(_LINE_TEXTS) >= _LINE_TEXTS_SIZE:
+        _LINE_TEXTS.clear()
+    _LINE_TEXTS[line] = text
 
 
 def escape_text(text: str) -> str:

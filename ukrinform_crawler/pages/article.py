@@ -29,6 +29,7 @@ from ukrinform_crawler.text import (
     kyiv_iso,
     normalize_html_line,
     normalize_text,
+    remember_line_text,
     replace_special_chars,
     utc_now_iso,
     utf8_text,
@@ -653,7 +654,10 @@ class ArticlePage:
         return join_paragraphs(paragraphs) or None
 
     def body_html(self) -> str | None:
-        return join_html_lines(block.html for block in self.body_blocks()) or None
+        blocks = self.body_blocks()
+        for block in blocks:  # the text of each line is known: the pipelines read it
+            remember_line_text(block.html, " ".join(block.paragraphs))
+        return join_html_lines(block.html for block in blocks) or None
 
     def _excluded(self, element: Element, tag: str) -> bool:
         """True for site furniture (``tag`` is the element's lower-case tag)."""
