@@ -283,6 +283,21 @@ def test_citation_notice_variants(variant: str) -> None:
     assert once.body == KEEP_EN
 
 
+def test_a_pure_edit_runs_once_per_distinct_text_of_an_item() -> None:
+    edited: list[str] = []
+
+    class CountingCitationNotice(CitationNoticePipeline):
+        def edit(self, text: str, item: Article) -> str:
+            edited.append(text)
+            return super().edit(text, item)
+
+    item = article([f"Ukrinform. {EN_NOTICE}", KEEP_EN, KEEP_EN])
+    assert (
+        CountingCitationNotice().process_item(item).body == f"Ukrinform.\n\n{KEEP_EN}\n\n{KEEP_EN}"
+    )
+    assert sorted(edited) == sorted({f"Ukrinform. {EN_NOTICE}", KEEP_EN})
+
+
 @pytest.mark.parametrize(
     "variant",
     [

@@ -153,6 +153,9 @@ class ParagraphPipeline(ArticlePipeline):
     """
 
     RULE = "paragraph"
+    PURE_EDIT = False
+    """True when ``edit`` reads nothing but the text and changes nothing else: each distinct
+    text is then edited once per item (a paragraph and its body_html line share their text)."""
 
     def edit(self, text: str, item: Article) -> str:
         raise NotImplementedError
@@ -170,12 +173,22 @@ class ParagraphPipeline(ArticlePipeline):
     def clean(self, item: Article) -> None:
         if self.unchanged(item):
             return
+        edits: dict[str, str] = {}
+
+        def edited(text: str) -> str:
+            new = edits.get(text)
+            if new is None:
+                new = self.edit(text, item) if text else text
+                if self.PURE_EDIT:
+                    edits[text] = new
+            return new
+
         hits = 0
         if item.body:
             paragraphs: list[str] = []
             texts = paragraph_texts(item.body)
             for paragraph, text in zip(split_paragraphs(item.body), texts, strict=True):
-                new = self.edit(text, item) if text else text
+                new = edited(text)
                 if new != text:
                     hits += 1
                 if new or not text:
@@ -187,7 +200,7 @@ class ParagraphPipeline(ArticlePipeline):
             line_hits = 0
             texts = line_texts(item.body_html)
             for line, text in zip(split_html_lines(item.body_html), texts, strict=True):
-                new = self.edit(text, item) if text else text
+                new = edited(text)
                 if new == text:
                     lines.append(line)
                     continue
@@ -203,6 +216,7 @@ class ParagraphPipeline(ArticlePipeline):
 class SubstringPipeline(ParagraphPipeline):
     """Removes every match of ``PATTERN`` from paragraphs; a paragraph left empty is dropped."""
 
+    PURE_EDIT = True
     PATTERN: re.Pattern[str]
     PREFILTER: re.Pattern[str]
     """A cheap pattern that every match of ``PATTERN`` also matches (speed only)."""
@@ -235,6 +249,7 @@ class SubstringPipeline(ParagraphPipeline):
 class WholeParagraphPipeline(ParagraphPipeline):
     """Drops paragraphs that ``PATTERN`` matches as a whole."""
 
+    PURE_EDIT = True
     PATTERN: re.Pattern[str]
 
     def unchanged(self, item: Article) -> bool:

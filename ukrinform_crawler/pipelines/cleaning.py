@@ -339,6 +339,7 @@ class RepeatedHeadingPipeline(ParagraphPipeline):
     """Drops body paragraphs repeating the title, the lead or the displayed date."""
 
     RULE = "repeated_heading"
+    PURE_EDIT = True
 
     def clean(self, item: Article) -> None:
         self._headings = {
