@@ -114,7 +114,7 @@ def assert_line_texts_are_recorded_right(page: ArticlePage) -> None:
     """The text the page records for each body_html line is what stripping the line gives."""
     page.body_html()
     recorded = [html_line_text(block.html) for block in page.body_blocks()]
-    text_module._LINE_TEXTS.clear()
+    text_module._HTML_LINE_TEXTS.clear()
     assert [html_line_text(block.html) for block in page.body_blocks()] == recorded
     assert recorded == [" ".join(block.paragraphs) for block in page.body_blocks()]
 

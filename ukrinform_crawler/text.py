@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 KYIV = ZoneInfo("Europe/Kyiv")
@@ -178,13 +179,24 @@ def join_html_lines(lines: Iterable[str]) -> str:
     return HTML_LINE_SEPARATOR.join(lines)
 
 
-_LINE_TEXTS: dict[str, str] = {}
-_LINE_TEXTS_SIZE = 8192
+CACHE_SIZE = 8192
+"""Entries a memo of texts holds before it is emptied (``bounded``)."""
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+_HTML_LINE_TEXTS: dict[str, str] = {}
+
+
+def bounded(cache: dict[_K, _V]) -> dict[_K, _V]:
+    """``cache``, emptied first when it holds ``CACHE_SIZE`` entries: memos of the texts of
+    recent items, which must not grow with a crawl."""
+    if len(cache) >= CACHE_SIZE:
+        cache.clear()
+    return cache
 
 
 def html_line_text(line: str) -> str:
     """The text of one body_html line: tags stripped, entities decoded, normalised (cached)."""
-    text = _LINE_TEXTS.get(line)
+    text = _HTML_LINE_TEXTS.get(line)
     if text is None:
         text = normalize_text(_TAG.sub("", _BLOCK_TAG_BOUNDARY.sub(" ", line)), unescape=True)
         remember_line_text(line, text)
@@ -194,9 +206,7 @@ def html_line_text(line: str) -> str:
 def remember_line_text(line: str, text: str) -> None:
     """Record ``text`` as the ``html_line_text`` of ``line``: for the page class, which builds
     each line from its text, so that the pipelines need not strip the line again."""
-    if len(_LINE_TEXTS) >= _LINE_TEXTS_SIZE:
-        _LINE_TEXTS.clear()
-    _LINE_TEXTS[line] = text
+    bounded(_HTML_LINE_TEXTS)[line] = text
 
 
 def escape_text(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Protocol, Self, TypeVar
+from typing import Protocol, Self
 
 from scrapy import Spider
 from scrapy.crawler import Crawler
@@ -12,6 +12,7 @@ from scrapy.settings import BaseSettings, Settings
 
 from ukrinform_crawler.items import Article
 from ukrinform_crawler.text import (
+    bounded,
     escape_text,
     html_line_text,
     join_html_lines,
@@ -30,22 +31,13 @@ _LINE_TAGS = "p|h2|h3|blockquote"
 _BLOCK_OPEN = re.compile(f"^<({_LINE_TAGS})>")
 _SPACE_AFTER_OPEN = re.compile(f"^<({_LINE_TAGS})> ")
 _SPACE_BEFORE_CLOSE = re.compile(f" </({_LINE_TAGS})>$")
-_K = TypeVar("_K")
-_T = TypeVar("_T")
 
 
-_CACHE_SIZE = 8192
 _NORMALIZED: dict[str, str] = {}
 _PARAGRAPH_TEXTS: dict[str, tuple[str, ...]] = {}
 _LINE_TEXTS: dict[str, tuple[str, ...]] = {}
 _ITEM_TEXTS: dict[tuple[str, str], tuple[str, ...]] = {}
 _FOLDED_TEXTS: dict[tuple[str, ...], str] = {}
-
-
-def _bounded(cache: dict[_K, _T]) -> dict[_K, _T]:
-    if len(cache) >= _CACHE_SIZE:
-        cache.clear()
-    return cache
 
 
 def normalized(paragraph: str) -> str:
@@ -57,7 +49,7 @@ def normalized(paragraph: str) -> str:
     text = _NORMALIZED.get(paragraph)
     if text is None:
         text = normalize_text(paragraph)
-        cache = _bounded(_NORMALIZED)
+        cache = bounded(_NORMALIZED)
         cache[paragraph] = text
         cache[text] = text
     return text
@@ -73,7 +65,7 @@ def _part_texts(
     texts = cache.get(value)
     if texts is None:
         texts = tuple(text_of(part) for part in split(value))
-        _bounded(cache)[value] = texts
+        bounded(cache)[value] = texts
     return texts
 
 
@@ -90,7 +82,7 @@ def item_texts(item: Article) -> tuple[str, ...]:
         paragraphs = paragraph_texts(key[0]) if key[0] else ()
         lines = line_texts(key[1]) if key[1] else ()
         texts = tuple(dict.fromkeys(paragraphs + lines))
-        _bounded(_ITEM_TEXTS)[key] = texts
+        bounded(_ITEM_TEXTS)[key] = texts
     return texts
 
 
@@ -104,7 +96,7 @@ def folded_texts(item: Article) -> str:
         folded = "\n".join(texts).lower()
         if not folded.isascii():
             folded = folded.replace("ı", "i").replace("i\u0307", "i").replace("ſ", "s")
-        _bounded(_FOLDED_TEXTS)[texts] = folded
+        bounded(_FOLDED_TEXTS)[texts] = folded
     return folded
 
 

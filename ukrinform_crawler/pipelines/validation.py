@@ -122,6 +122,8 @@ def garbled(text: str) -> str | None:
     latin1_shape = latin1.translate(UTF8_SHAPE)
     latin1_leads = b"L" in latin1_shape or b"M" in latin1_shape
     for codec in MOJIBAKE_CODECS:
+        # Without a letter that the codec writes as the first byte of a UTF-8 character, nothing
+        # can be misread UTF-8 (Cyrillic text in windows-1252 or Latin-1).
         if codec in LATIN1_LEAD_CODECS and not latin1_leads:
             continue
         for word in utf8_shaped_words(text, codec):
