@@ -140,6 +140,8 @@ def fixture_pages(folder: Path = FIXTURES) -> list[Page]:
     pages = []
     for path in sorted([*folder.glob("*.html"), *folder.glob("*.html.gz")]):
         name = path.name.removesuffix(".gz").removesuffix(".html")
+        if any(page.name == name for page in pages):
+            raise ValueError(f"{folder} holds both {name}.html and {name}.html.gz")
         meta = json.loads((folder / f"{name}.meta.json").read_text(encoding="utf-8"))
         truth = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
         html = path.read_bytes()

@@ -638,6 +638,8 @@ class ArticlePage:
                     self._walk_nodes(None, torn_off, blocks)
             blocks = [b for b in blocks if b.paragraphs != (lead,) or lead is None]
             if any(block.paragraphs for block in blocks):
+                for block in blocks:  # each line was built from its text: the pipelines read it
+                    remember_line_text(block.html, " ".join(block.paragraphs))
                 return css, blocks
         return None, []
 
@@ -654,10 +656,7 @@ class ArticlePage:
         return join_paragraphs(paragraphs) or None
 
     def body_html(self) -> str | None:
-        blocks = self.body_blocks()
-        for block in blocks:  # the text of each line is known: the pipelines read it
-            remember_line_text(block.html, " ".join(block.paragraphs))
-        return join_html_lines(block.html for block in blocks) or None
+        return join_html_lines(block.html for block in self.body_blocks()) or None
 
     def _excluded(self, element: Element, tag: str) -> bool:
         """True for site furniture (``tag`` is the element's lower-case tag)."""
