@@ -28,7 +28,7 @@ from ukrinform_crawler.items import Article
 from ukrinform_crawler.pages import article as article_module
 from ukrinform_crawler.pages.article import ArticlePage
 from ukrinform_crawler.pipelines import clean_article
-from ukrinform_crawler.text import html_line_text, utf8_text
+from ukrinform_crawler.text import html_line_text, normalize_html_line, normalize_text, utf8_text
 
 NAMES = fixture_names("article")
 ATO = "uk-ato-3783953"
@@ -119,12 +119,27 @@ def assert_line_texts_are_recorded_right(page: ArticlePage) -> None:
     assert recorded == [" ".join(block.paragraphs) for block in page.body_blocks()]
 
 
+def assert_normal_forms_are_recorded_right(page: ArticlePage) -> None:
+    """Every paragraph and body_html line the page records as normal is normal."""
+    text_module._NORMAL_TEXTS.clear()
+    text_module._NORMAL_LINES.clear()
+    page.body_html()
+    texts = list(text_module._NORMAL_TEXTS)
+    lines = list(text_module._NORMAL_LINES)
+    text_module._NORMAL_LINES.clear()
+    assert texts  # most blocks are recorded
+    assert lines
+    assert [normalize_text(text) for text in texts] == texts
+    assert [normalize_html_line(line) for line in lines] == lines
+
+
 @pytest.mark.parametrize("stray", ["", "</div>"])
 @pytest.mark.parametrize("name", NAMES)
 def test_the_page_records_the_text_of_each_body_html_line(name: str, stray: str) -> None:
     html = load_html("article", name).replace(b"</p>", b"</p>" + stray.encode(), 2)
     url = load_meta("article", name)["url"]
     assert_line_texts_are_recorded_right(ArticlePage(HtmlResponse(url=url, body=html)))
+    assert_normal_forms_are_recorded_right(ArticlePage(HtmlResponse(url=url, body=html)))
 
 
 @pytest.mark.parametrize("edition", ["en", "uk"])
@@ -138,6 +153,9 @@ def test_the_page_records_the_text_of_each_body_html_line_of_replica_pages(editi
         article = corpus.article_at(index)
         html = renderer.article_page(article, context).encode()
         assert_line_texts_are_recorded_right(ArticlePage(HtmlResponse(url=article.url, body=html)))
+        assert_normal_forms_are_recorded_right(
+            ArticlePage(HtmlResponse(url=article.url, body=html))
+        )
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -452,3 +470,38 @@ def test_left_menu_outside_utf8_is_read_in_the_declared_charset() -> None:
     page = uk_page("windows-1251", body)
     assert page.title() == "Olena Marchuk, head of the Kyiv Energy Cooperative"
     assert page.rubric_name() == "Економіка"
+
+
+def test_recording_normal_forms_changes_no_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Links whose address normalising would edit, and a text opening with U+0338 (which
+    composes with the ``>`` before it), give the record they gave before the page recorded
+    its normal forms."""
+    paragraphs = [
+        '<p>Link <a href="https://example.com/a\u00a0b">one</a> and more text.</p>',
+        '<p>Link <a href="https://example.com/a  b">two</a> and more text.</p>',
+        '<p>Link <a href="https://example.com/a\tb\u00adc">three</a> and more text.</p>',
+        "<p>\u0338 opens this paragraph, which is long enough to be kept.</p>",
+        "<p><strong>\u0338</strong> and <em>x\u0338</em> again.</p>",
+    ]
+    html = (
+        "<html><head><title>T</title></head><body><article class='news'>"
+        "<h1 class='newsTitle'>A title</h1><div class='newsDate'><time>"
+        "01.02.2025 10:00</time></div><div class='newsText'><div>"
+        + "".join(paragraphs)
+        + "</div></div></article></body></html>"
+    ).encode()
+    url = "https://www.ukrinform.net/rubric-economy/3999999-a-title.html"
+
+    def record() -> dict[str, Any]:
+        text_module._NORMAL_TEXTS.clear()
+        text_module._NORMAL_LINES.clear()
+        item = clean_article(ArticlePage(HtmlResponse(url=url, body=html)).to_item())
+        result = to_feed(item)
+        result.pop("scraped_at")
+        return result
+
+    recorded = record()
+    assert "example.com/a b" in recorded["body_html"]
+    monkeypatch.setattr(article_module, "remember_normal_line", lambda line: None)
+    monkeypatch.setattr(article_module, "remember_normal_text", lambda text: None)
+    assert recorded == record()

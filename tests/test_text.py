@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import sys
+import unicodedata
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
+from ukrinform_crawler import text as text_module
 from ukrinform_crawler.text import (
     _INVISIBLE_CHARS,
     _SPACE_CHARS,
@@ -18,9 +21,12 @@ from ukrinform_crawler.text import (
     normalize_html_line,
     normalize_optional,
     normalize_text,
+    normalized,
     parse_datetime,
     parse_iso_datetime,
     parse_rfc822,
+    remember_normal_line,
+    remember_normal_text,
     replace_special_chars,
     split_html_lines,
     split_paragraphs,
@@ -228,3 +234,54 @@ def test_collapse_whitespace_is_split_and_join(text: str) -> None:
 def test_is_utf8_follows_utf8_text(data: bytes, expected: bool) -> None:
     assert is_utf8(data) is expected
     assert (utf8_text(data) is not None) is expected
+
+
+def _all_characters() -> list[str]:
+    return [chr(point) for point in range(sys.maxunicode + 1) if not 0xD800 <= point <= 0xDFFF]
+
+
+def test_nfc_makes_no_whitespace_and_no_special_character() -> None:
+    """What lets the page record its paragraphs as normal (``remember_normal_text``): NFC of
+    pieces without whitespace or special characters, joined by spaces, has none either."""
+    special = set(_SPACE_CHARS + _INVISIBLE_CHARS)
+
+    def plain(text: str) -> bool:
+        return not any(char.isspace() or char in special for char in text)
+
+    for char in _all_characters():
+        decomposed = unicodedata.normalize("NFD", char)
+        if plain(char):  # nothing plain decomposes into whitespace or a special character
+            assert plain(decomposed), hex(ord(char))
+            assert plain(unicodedata.normalize("NFC", char)), hex(ord(char))
+        else:  # nor is whitespace or a special character composed of plain characters
+            assert not any(map(plain, decomposed)), hex(ord(char))
+        # The space composes with nothing, either side.
+        assert unicodedata.normalize("NFC", " " + char) == " " + unicodedata.normalize("NFC", char)
+        assert unicodedata.normalize("NFC", char + " ") == unicodedata.normalize("NFC", char) + " "
+
+
+def test_only_u0338_composes_with_the_end_of_an_opening_tag() -> None:
+    """What lets the page record its body_html lines as normal (``remember_normal_line``):
+    NFC of ``<p>`` + an NFC text + ``</p>`` changes nothing unless the text starts with U+0338
+    (``>`` and U+0338 compose to ``≯``)."""
+    composing = [
+        char
+        for char in _all_characters()
+        if unicodedata.normalize("NFC", ">" + char) != ">" + unicodedata.normalize("NFC", char)
+        or unicodedata.normalize("NFC", char + "<") != unicodedata.normalize("NFC", char) + "<"
+    ]
+    assert composing == ["\u0338"]
+
+
+def test_normalized_remembers_texts_and_recorded_normal_forms(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(text_module, "_NORMAL_TEXTS", {})
+    monkeypatch.setattr(text_module, "_NORMAL_LINES", {})
+    assert normalized("  a\u00a0 b ") == "a b"
+    assert normalized("a b") == "a b"
+    remember_normal_text("x\u00a0y")  # a wrong record is believed: the page must record right
+    assert normalized("x\u00a0y") == "x\u00a0y"
+    remember_normal_line("<p>x\u00a0y</p>")
+    assert normalize_html_line("<p>x\u00a0y</p>") == "<p>x\u00a0y</p>"
+    assert normalize_html_line("<p>x\u00a0z</p>") == "<p>x z</p>"

@@ -144,7 +144,12 @@ def normalize_optional(text: str | None) -> str | None:
 
 
 def normalize_html_line(line: str) -> str:
-    """Normalise the text of one body_html line without touching its markup (idempotent)."""
+    """Normalise the text of one body_html line without touching its markup (idempotent).
+
+    A line recorded by ``remember_normal_line`` is returned as it is.
+    """
+    if line in _NORMAL_LINES:
+        return line
     if "&" in line:
         line = _INVISIBLE_ENTITY.sub(lambda m: _entity_replacement(m.group(0)), line)
     return unicodedata.normalize("NFC", collapse_whitespace(replace_special_chars(line)))
@@ -184,6 +189,8 @@ CACHE_SIZE = 8192
 _K = TypeVar("_K")
 _V = TypeVar("_V")
 _HTML_LINE_TEXTS: dict[str, str] = {}
+_NORMAL_TEXTS: dict[str, str] = {}
+_NORMAL_LINES: dict[str, None] = {}
 
 
 def bounded(cache: dict[_K, _V]) -> dict[_K, _V]:
@@ -207,6 +214,32 @@ def remember_line_text(line: str, text: str) -> None:
     """Record ``text`` as the ``html_line_text`` of ``line``: for the page class, which builds
     each line from its text, so that the pipelines need not strip the line again."""
     bounded(_HTML_LINE_TEXTS)[line] = text
+
+
+def normalized(text: str) -> str:
+    """``normalize_text`` of ``text``, memoised: every cleaning rule reads every paragraph.
+
+    The result is remembered as its own normal form too (``normalize_text`` is idempotent), so
+    a text that was normalised once is never normalised again.
+    """
+    result = _NORMAL_TEXTS.get(text)
+    if result is None:
+        result = normalize_text(text)
+        cache = bounded(_NORMAL_TEXTS)
+        cache[text] = result
+        cache[result] = result
+    return result
+
+
+def remember_normal_text(text: str) -> None:
+    """Record ``text`` as its own ``normalize_text``: for the page class, whose paragraphs are
+    normal by construction, so that the normalising pipeline need not scan them again."""
+    bounded(_NORMAL_TEXTS)[text] = text
+
+
+def remember_normal_line(line: str) -> None:
+    """Record ``line`` as its own ``normalize_html_line`` (see ``remember_normal_text``)."""
+    bounded(_NORMAL_LINES)[line] = None
 
 
 def escape_text(text: str) -> str:

@@ -30,6 +30,8 @@ from ukrinform_crawler.text import (
     normalize_html_line,
     normalize_text,
     remember_line_text,
+    remember_normal_line,
+    remember_normal_text,
     replace_special_chars,
     utc_now_iso,
     utf8_text,
@@ -173,9 +175,14 @@ class _Line:
 
     Opening tags are emitted lazily (an element without text leaves no tags), spaces and
     ``<br>`` only between pieces of content, so no block starts or ends with a space.
+
+    Its text is normal (``normalize_text`` leaves it as it is): each piece is, pieces are
+    joined by one space, and NFC neither makes whitespace nor the characters that
+    normalisation replaces (``tests/test_text.py`` checks every character). So is its line,
+    unless an opening tag (an attribute value) holds such characters or a double space.
     """
 
-    __slots__ = ("br", "html", "pending_open", "space", "started", "text")
+    __slots__ = ("br", "html", "normal_tags", "pending_open", "space", "started", "text")
 
     def __init__(self) -> None:
         self.html: list[str] = []
@@ -184,6 +191,7 @@ class _Line:
         self.started = False
         self.space = False
         self.br = False
+        self.normal_tags = True
 
     def add_text(self, raw: str) -> None:
         if raw.isspace():  # the whitespace between tags; NBSP and U+202F are whitespace too
@@ -220,6 +228,8 @@ class _Line:
 
     def open(self, tag: str) -> int:
         """Queue an opening tag; returns a token for ``close``."""
+        if not tag.isprintable() or "  " in tag:  # whitespace or characters normalising edits
+            self.normal_tags = False
         self.pending_open.append(tag)
         return len(self.pending_open)
 
@@ -238,7 +248,12 @@ class _Line:
         if not self.text:
             return None
         inner, text = self.result()
-        return BodyBlock(f"<{tag}>{inner}</{tag}>", (text,))
+        line = f"<{tag}>{inner}</{tag}>"
+        remember_normal_text(text)
+        # U+0338 after the ">" of the opening tag would compose with it under NFC.
+        if self.normal_tags and inner[0] != "\u0338":
+            remember_normal_line(line)
+        return BodyBlock(line, (text,))
 
 
 class ArticlePage:

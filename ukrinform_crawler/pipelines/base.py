@@ -19,6 +19,7 @@ from ukrinform_crawler.text import (
     join_paragraphs,
     normalize_html_line,
     normalize_text,
+    normalized,
     split_html_lines,
     split_paragraphs,
 )
@@ -33,26 +34,10 @@ _SPACE_AFTER_OPEN = re.compile(f"^<({_LINE_TAGS})> ")
 _SPACE_BEFORE_CLOSE = re.compile(f" </({_LINE_TAGS})>$")
 
 
-_NORMALIZED: dict[str, str] = {}
 _PARAGRAPH_TEXTS: dict[str, tuple[str, ...]] = {}
 _LINE_TEXTS: dict[str, tuple[str, ...]] = {}
 _ITEM_TEXTS: dict[tuple[str, str], tuple[str, ...]] = {}
 _FOLDED_TEXTS: dict[tuple[str, ...], str] = {}
-
-
-def normalized(paragraph: str) -> str:
-    """``normalize_text`` of a body paragraph, cached: every rule looks at every paragraph.
-
-    The result is cached as its own normal form too (``normalize_text`` is idempotent), so the
-    paragraphs that NormalizeTextPipeline writes are never normalised again.
-    """
-    text = _NORMALIZED.get(paragraph)
-    if text is None:
-        text = normalize_text(paragraph)
-        cache = bounded(_NORMALIZED)
-        cache[paragraph] = text
-        cache[text] = text
-    return text
 
 
 def _part_texts(

@@ -12,7 +12,6 @@ from ukrinform_crawler.pipelines.base import (
     WholeParagraphPipeline,
     item_texts,
     line_texts,
-    normalized,
     paragraph_texts,
 )
 from ukrinform_crawler.text import (
@@ -23,6 +22,7 @@ from ukrinform_crawler.text import (
     normalize_html_line,
     normalize_optional,
     normalize_text,
+    normalized,
     split_html_lines,
     split_paragraphs,
 )
