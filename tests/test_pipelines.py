@@ -3,6 +3,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import inspect
+import itertools
 import random
 import re
 from dataclasses import replace
@@ -18,6 +19,7 @@ from tests.conftest import fixture_names, load_response
 from ukrinform_crawler.items import Article, RelatedLink
 from ukrinform_crawler.pages.article import ArticlePage
 from ukrinform_crawler.pipelines import ITEM_PIPELINES, PipelineChain, clean_article
+from ukrinform_crawler.pipelines import base as base_module
 from ukrinform_crawler.pipelines.base import ArticlePipeline, SubstringPipeline, folded_texts
 from ukrinform_crawler.pipelines.cleaning import (
     AdvertisingDisclaimerPipeline,
@@ -41,6 +43,7 @@ from ukrinform_crawler.pipelines.validation import (
     RequiredFieldsPipeline,
     garbled,
 )
+from ukrinform_crawler.text import escape_text
 
 URL = "https://www.ukrinform.net/rubric-polytics/3999860-zelensky-nauseda.html"
 EN_NOTICE = (
@@ -267,6 +270,45 @@ def test_notices_removed_alone_and_glued(cls: type[ArticlePipeline], junk: str, 
         f"<p>{KEEP_EN}</p>\n<p>{KEEP_UK}</p>"
     )
     assert stats[f"ukrinform/clean/{rule}"] == 2
+
+
+SUBSTRING_PIPELINES = [
+    CitationNoticePipeline,
+    AdvertisingDisclaimerPipeline,
+    MediaIdentifierPipeline,
+    CopyrightLinePipeline,
+    PromoLinePipeline,
+]
+
+
+@pytest.mark.parametrize("cls", SUBSTRING_PIPELINES)
+def test_a_plain_line_is_edited_as_markup_would_be(
+    cls: type[SubstringPipeline], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A line of plain text takes the text's edit without the pattern running over the line;
+    the record is what the pattern run over the line gives."""
+    junk = [
+        EN_NOTICE,
+        UK_NOTICE,
+        EN_DISCLAIMER,
+        UK_DISCLAIMER,
+        "Online media entity; Media identifier - R40-01421.",
+        "© 2015-2026 Ukrinform. All rights reserved.",
+        "Join our channels Telegram, Instagram and YouTube.",
+    ]
+    around = ["R&D <b> A < B > C &amp;", "x<\u0307 y", "tail \u0338", "«лапки» & “quotes”"]
+    paragraphs = [f"{first} {text} {last}" for text in junk for first in around for last in around]
+    paragraphs += junk
+    tags = itertools.cycle(["p", "h2", "h3", "blockquote"])
+    html = [f"<{tag}>{escape_text(p)}</{tag}>" for p, tag in zip(paragraphs, tags, strict=False)]
+    for text in junk:  # lines with markup besides: the pattern runs over them
+        paragraphs.append(f"Kept words {text}")
+        html.append(f"<p><strong>Kept words</strong> {escape_text(text)}</p>")
+    item = article(paragraphs, html)
+    shortcut = cls().process_item(copy.deepcopy(item))
+    assert shortcut.body_html != item.body_html
+    monkeypatch.setattr(base_module, "_is_plain_line", lambda line: False)
+    assert cls().process_item(copy.deepcopy(item)) == shortcut
 
 
 @pytest.mark.parametrize(

@@ -90,6 +90,13 @@ def line_texts(body_html: str) -> tuple[str, ...]:
     return _part_texts(_LINE_TEXTS, body_html, split_html_lines, html_line_text)
 
 
+def _is_plain_line(line: str) -> bool:
+    """True for a body_html line that is its text escaped in one block tag, no other markup."""
+    match = _BLOCK_OPEN.match(line)
+    tag = match.group(1) if match else None
+    return tag is not None and line == f"<{tag}>{escape_text(html_line_text(line))}</{tag}>"
+
+
 class StatsLike(Protocol):
     """What the pipelines need from a stats collector (Scrapy's ``StatsCollector`` fits)."""
 
@@ -210,11 +217,14 @@ class SubstringPipeline(ParagraphPipeline):
         return not any(map(self.PREFILTER.search, item_texts(item)))
 
     def edit(self, text: str, item: Article) -> str:
-        if not self.PREFILTER.search(text) or not self.PATTERN.search(text):
+        if not self.PREFILTER.search(text):
             return text
-        return normalize_text(self.PATTERN.sub(" ", text))
+        removed, matches = self.PATTERN.subn(" ", text)
+        return normalize_text(removed) if matches else text
 
     def edit_html(self, line: str, new_text: str) -> str:
+        if _is_plain_line(line):  # what the pattern removed from the text goes from the line
+            return super().edit_html(line, new_text)
         candidate = normalize_html_line(self.PATTERN.sub(" ", line))
         candidate = _SPACE_AFTER_OPEN.sub(r"<\1>", candidate)
         candidate = _SPACE_BEFORE_CLOSE.sub(r"</\1>", candidate)
