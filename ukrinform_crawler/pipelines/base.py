@@ -90,11 +90,16 @@ def line_texts(body_html: str) -> tuple[str, ...]:
     return _part_texts(_LINE_TEXTS, body_html, split_html_lines, html_line_text)
 
 
-def _is_plain_line(line: str) -> bool:
-    """True for a body_html line that is its text escaped in one block tag, no other markup."""
+def _plain_line(line: str, text: str) -> str:
+    """``text`` escaped in the block tag of ``line`` (``p`` when it has none), no other markup."""
     match = _BLOCK_OPEN.match(line)
-    tag = match.group(1) if match else None
-    return tag is not None and line == f"<{tag}>{escape_text(html_line_text(line))}</{tag}>"
+    tag = match.group(1) if match else "p"
+    return f"<{tag}>{escape_text(text)}</{tag}>"
+
+
+def _is_plain_line(line: str) -> bool:
+    """True for a body_html line that is its own text escaped in its block tag."""
+    return line == _plain_line(line, html_line_text(line))
 
 
 class StatsLike(Protocol):
@@ -146,9 +151,7 @@ class ParagraphPipeline(ArticlePipeline):
 
     def edit_html(self, line: str, new_text: str) -> str:
         """The body_html line after its text became ``new_text`` (markup kept when possible)."""
-        match = _BLOCK_OPEN.match(line)
-        tag = match.group(1) if match else "p"
-        return f"<{tag}>{escape_text(new_text)}</{tag}>"
+        return _plain_line(line, new_text)
 
     def unchanged(self, item: Article) -> bool:
         """True when ``edit`` surely keeps every paragraph and line (a shortcut only)."""
