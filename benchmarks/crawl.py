@@ -9,7 +9,11 @@ for the benchmark: no delay, no AutoThrottle, ``--concurrency`` requests per hos
 - ours: ``scrapy crawl ukrinform -a since=2000-01-01`` walks the whole listing, parses and
   cleans every article and writes the feed (``-O``);
 - bare: ``scrapy runspider benchmarks/bare_spider.py`` fetches the same listing and article
-  URLs (given as a list) and drops every response unread.
+  URLs (given as a list) and drops every response unread;
+- with ``--navigation``, also ours without the extraction: ``benchmarks/navigation_spider.py``
+  walks the listing as ours does and yields a copy of the first article for every article page,
+  with no cleaning pipelines, into the feed. Its rate is the most that ours could reach however
+  fast extracting and cleaning became.
 
 Articles per second use Scrapy's own ``elapsed_time_seconds``; CPU ms per article is the
 crawl process's user + system time (start-up included) divided by the articles. The replica's
@@ -113,10 +117,16 @@ def main(argv: list[str] | None = None) -> None:
         metavar="CLASS_PATH",
         help="diagnostics: switch a downloader middleware off in both crawls (repeatable)",
     )
+    parser.add_argument(
+        "--navigation",
+        action="store_true",
+        help="also run ours without the extraction (benchmarks/navigation_spider.py)",
+    )
     parser.add_argument("--output", default="crawl")
     args = parser.parse_args(argv)
 
-    runs: dict[str, list[dict[str, Any]]] = {"ours": [], "bare": []}
+    names = ["ours", "bare", "navigation"] if args.navigation else ["ours", "bare"]
+    runs: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
     with tempfile.TemporaryDirectory() as tmp, replica_process(args.articles) as (base, proc):
         replica = psutil.Process(proc.pid)
         urls = Path(tmp) / "urls.txt"
@@ -142,12 +152,24 @@ def main(argv: list[str] | None = None) -> None:
                 f"urls={urls}",
                 *settings,
             ],
+            "navigation": [
+                *python,
+                "runspider",
+                "benchmarks/navigation_spider.py",
+                "-a",
+                "since=2000-01-01",
+                *settings,
+                "-s",
+                "ITEM_PIPELINES={}",
+                "-O",
+                str(Path(tmp) / "navigation.jsonl"),
+            ],
         }
         for round_index in range(args.rounds):
-            order = ("ours", "bare") if round_index % 2 == 0 else ("bare", "ours")
-            for name in order:
+            shift = round_index % len(names)
+            for name in names[shift:] + names[:shift]:
                 result = run(commands[name], replica)
-                result["articles"] = result["items"] if name == "ours" else articles
+                result["articles"] = articles if name == "bare" else result["items"]
                 runs[name].append(result)
                 print(
                     f"round {round_index + 1} {name}: {result['articles']} articles in "
@@ -195,14 +217,20 @@ def main(argv: list[str] | None = None) -> None:
         )
     )
     print(f"\nours / bare rate: {100 * ratio:.1f} % (target >= 85 %)")
+    ceiling = None
+    if args.navigation:
+        ceiling = summary["navigation"]["articles_per_s"] / summary["bare"]["articles_per_s"]
+        print(f"navigation / bare rate: {100 * ceiling:.1f} % (ours if extraction cost nothing)")
     path = write_result(
         args.output,
         {
             "command": f"python -m benchmarks.crawl --articles {args.articles} "
-            f"--rounds {args.rounds} --concurrency {args.concurrency}",
+            f"--rounds {args.rounds} --concurrency {args.concurrency}"
+            + (" --navigation" if args.navigation else ""),
             "disabled_middlewares": args.disable or [],
             "summary": summary,
             "ours_over_bare_rate_pct": 100 * ratio,
+            "navigation_over_bare_rate_pct": None if ceiling is None else 100 * ceiling,
             "runs": runs,
         },
     )

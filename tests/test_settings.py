@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
+
 from scrapy.settings import Settings
+from scrapy.utils.misc import is_generator_with_return_value
 from scrapy.utils.project import get_project_settings
 from scrapy.utils.test import get_crawler
 
@@ -12,6 +15,7 @@ from ukrinform_crawler.downloadermiddlewares import (
     RedirectGuardMiddleware,
 )
 from ukrinform_crawler.spiders.listing import UkrinformSpider
+from ukrinform_crawler.spiders.search import UkrinformSearchSpider
 
 
 def project_settings() -> Settings:
@@ -80,3 +84,19 @@ def test_spider_stays_on_the_fetch_origin() -> None:
     spider = UkrinformSpider.from_crawler(crawler, edition="uk")
     assert spider.allowed_domains == ["127.0.0.1"]
     assert spider.urls.host == "www.ukrinform.ua"
+
+
+def test_no_spider_generator_returns_a_value() -> None:
+    # WARN_ON_GENERATOR_RETURN_VALUE is off in the settings (the crawl would re-read the sources
+    # every few responses); the same check of Scrapy's runs here, once, on every generator.
+    generators = {
+        f"{spider.__name__}.{name}": method
+        for spider in (UkrinformSpider, UkrinformSearchSpider)
+        for name, method in inspect.getmembers(spider, inspect.isgeneratorfunction)
+    }
+    assert {"UkrinformSpider.parse_listing", "UkrinformSearchSpider.parse_results"} <= set(
+        generators
+    )
+    returning = [name for name, gen in generators.items() if is_generator_with_return_value(gen)]
+    assert returning == []
+    assert project_settings().getbool("WARN_ON_GENERATOR_RETURN_VALUE") is False

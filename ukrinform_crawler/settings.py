@@ -34,6 +34,9 @@ TELNETCONSOLE_ENABLED = False  # on by default
 REMOTE_CONTROL_ENABLED = False  # on by default in Scrapy 2.19: a localhost endpoint running code
 REDIRECT_MAX_TIMES = 5
 CONCURRENT_ITEMS = 8  # default 100: Scrapy starts that many tasks for every callback's output
+# Scrapy re-reads a generator callback's source to look for "return value" whenever the
+# request that first carried it is gone (1-3 ms, every few responses); tests run that check once.
+WARN_ON_GENERATOR_RETURN_VALUE = False
 
 # Pipelines: cleaning, one job each, then validation, then versioning against the state.
 ITEM_PIPELINES = {
