@@ -473,9 +473,9 @@ def test_left_menu_outside_utf8_is_read_in_the_declared_charset() -> None:
 
 
 def test_recording_normal_forms_changes_no_record(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Links whose address normalising would edit, and a text opening with U+0338 (which
-    composes with the ``>`` before it), give the record they gave before the page recorded
-    its normal forms."""
+    """Links whose address normalising would edit, and texts opening with U+0338 (which would
+    compose with the ``>`` before them), give the record they gave before the page recorded
+    its normal forms; the U+0338 stays apart from the tags, as ``&#x338;``."""
     paragraphs = [
         '<p>Link <a href="https://example.com/a\u00a0b">one</a> and more text.</p>',
         '<p>Link <a href="https://example.com/a  b">two</a> and more text.</p>',
@@ -502,6 +502,9 @@ def test_recording_normal_forms_changes_no_record(monkeypatch: pytest.MonkeyPatc
 
     recorded = record()
     assert "example.com/a b" in recorded["body_html"]
+    assert "<p>&#x338; opens this paragraph" in recorded["body_html"]
+    assert "<strong>&#x338;</strong> and <em>x\u0338</em>" in recorded["body_html"]
+    assert "\u226f" not in recorded["body_html"]  # ≯, a tag's ">" composed with U+0338
     monkeypatch.setattr(article_module, "remember_normal_line", lambda line: None)
     monkeypatch.setattr(article_module, "remember_normal_text", lambda text: None)
     assert recorded == record()

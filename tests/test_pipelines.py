@@ -312,6 +312,14 @@ def test_a_plain_line_is_edited_as_markup_would_be(
     assert cls().process_item(copy.deepcopy(item)) == shortcut
 
 
+def test_removing_boilerplate_keeps_u0338_apart_from_the_tag_before_it() -> None:
+    # The notice goes from a line with markup; the U+0338 after it comes next to "<p>".
+    line = f"<p>{escape_text(EN_NOTICE)} \u0338tail and <strong>kept words</strong> x</p>"
+    item = clean_article(article([f"{EN_NOTICE} \u0338tail and kept words x"], [line]))
+    assert item.body == "\u0338tail and kept words x"
+    assert item.body_html == "<p>&#x338;tail and <strong>kept words</strong> x</p>"
+
+
 @pytest.mark.parametrize(
     "variant",
     [

@@ -13,6 +13,7 @@ from ukrinform_crawler.text import (
     KYIV,
     byline_names,
     collapse_whitespace,
+    escape_text,
     has_special_chars,
     html_line_text,
     is_utf8,
@@ -261,9 +262,9 @@ def test_nfc_makes_no_whitespace_and_no_special_character() -> None:
 
 
 def test_only_u0338_composes_with_the_end_of_an_opening_tag() -> None:
-    """What lets the page record its body_html lines as normal (``remember_normal_line``):
-    NFC of ``<p>`` + an NFC text + ``</p>`` changes nothing unless the text starts with U+0338
-    (``>`` and U+0338 compose to ``≯``)."""
+    """Why ``escape_text`` writes an opening U+0338 as a reference: NFC of ``<p>`` + an NFC
+    text + ``</p>`` changes nothing unless the text starts with U+0338 (``>`` and U+0338
+    compose to ``≯``)."""
     composing = [
         char
         for char in _all_characters()
@@ -271,6 +272,27 @@ def test_only_u0338_composes_with_the_end_of_an_opening_tag() -> None:
         or unicodedata.normalize("NFC", char + "<") != unicodedata.normalize("NFC", char) + "<"
     ]
     assert composing == ["\u0338"]
+
+
+def test_escaped_text_never_joins_the_tag_before_it() -> None:
+    """Every character opening a text, escaped in a line of markup: normalising the line leaves
+    it as it is, and the line's text is the text (what the page and the pipelines rely on)."""
+    for char in _all_characters():
+        text = normalize_text(char + "x")
+        if not text:
+            continue
+        line = f"<p><strong>{escape_text(text)}</strong></p>"
+        assert normalize_html_line(line) == line, hex(ord(char))
+        assert html_line_text(line) == text, hex(ord(char))
+    assert escape_text("\u0338 a > b\u0338") == "&#x338; a &gt; b\u0338"
+
+
+def test_normalising_a_line_keeps_u0338_apart_from_the_tag_before_it() -> None:
+    # Removing the zero-width space brings U+0338 next to the ">" of </b>.
+    line = normalize_html_line("<p><b>x</b>\u200b\u0338y</p>")
+    assert line == "<p><b>x</b>&#x338;y</p>"
+    assert normalize_html_line(line) == line
+    assert html_line_text(line) == "x\u0338y"
 
 
 def test_normalized_remembers_texts_and_recorded_normal_forms(

@@ -27,6 +27,9 @@ _INVISIBLE_ENTITY = re.compile(
     re.IGNORECASE,
 )
 _TAG = re.compile(r"<[^>]*>")
+COMBINING_LONG_SOLIDUS = "\u0338"
+"""The one character that composes under NFC with the ``>`` ending a tag (into ``≯``)."""
+_TAG_END_SOLIDUS = ">" + COMBINING_LONG_SOLIDUS
 _BLOCK_TAG_BOUNDARY = re.compile(r"<br\s*/?>|</li>\s*<li>|</?(?:ul|ol|li)>", re.IGNORECASE)
 
 ISO_DATETIME = re.compile(
@@ -152,7 +155,10 @@ def normalize_html_line(line: str) -> str:
         return line
     if "&" in line:
         line = _INVISIBLE_ENTITY.sub(lambda m: _entity_replacement(m.group(0)), line)
-    return unicodedata.normalize("NFC", collapse_whitespace(replace_special_chars(line)))
+    line = collapse_whitespace(replace_special_chars(line))
+    if _TAG_END_SOLIDUS in line:  # NFC would join the U+0338 to the tag (see escape_text)
+        line = line.replace(_TAG_END_SOLIDUS, ">&#x338;")
+    return unicodedata.normalize("NFC", line)
 
 
 def _entity_replacement(entity: str) -> str:
@@ -243,8 +249,16 @@ def remember_normal_line(line: str) -> None:
 
 
 def escape_text(text: str) -> str:
-    """HTML-escape text content (``&``, ``<``, ``>``); quotes stay as typed."""
-    return html.escape(text, quote=False)
+    """HTML-escape text content (``&``, ``<``, ``>``; quotes stay as typed).
+
+    A U+0338 that opens the text is written ``&#x338;``: after a tag, normalising the line of
+    markup (NFC) would join it to the tag's ``>``. Inside the text it follows a character of
+    the text (``>`` is escaped), which NFC of the text has already composed it with.
+    """
+    escaped = html.escape(text, quote=False)
+    if escaped[:1] == COMBINING_LONG_SOLIDUS:
+        escaped = "&#x338;" + escaped[1:]
+    return escaped
 
 
 def escape_attr(value: str) -> str:

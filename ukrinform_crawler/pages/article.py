@@ -19,6 +19,7 @@ from scrapy.http import TextResponse
 from ukrinform_crawler.items import Article
 from ukrinform_crawler.pages.css import select
 from ukrinform_crawler.text import (
+    COMBINING_LONG_SOLIDUS,
     byline_names,
     collapse_whitespace,
     escape_attr,
@@ -179,7 +180,9 @@ class _Line:
     Its text is normal (``normalize_text`` leaves it as it is): each piece is, pieces are
     joined by one space, and NFC neither makes whitespace nor the characters that
     normalisation replaces (``tests/test_text.py`` checks every character). So is its line,
-    unless an opening tag (an attribute value) holds such characters or a double space.
+    unless an opening tag (an attribute value) holds such characters or a double space: no
+    piece of it opens with a raw U+0338, the one character that composes with a tag's ``>``
+    (``escape_text``).
     """
 
     __slots__ = ("br", "html", "normal_tags", "pending_open", "space", "started", "text")
@@ -203,7 +206,7 @@ class _Line:
         if text[0].isspace():
             self.space = True
         if core := collapse_whitespace(text):
-            markup = "&" in core or "<" in core or ">" in core
+            markup = "&" in core or "<" in core or ">" in core or COMBINING_LONG_SOLIDUS in core
             self._content(escape_text(core) if markup else core, core)
             if text[-1].isspace():
                 self.space = True
@@ -250,8 +253,7 @@ class _Line:
         inner, text = self.result()
         line = f"<{tag}>{inner}</{tag}>"
         remember_normal_text(text)
-        # U+0338 after the ">" of the opening tag would compose with it under NFC.
-        if self.normal_tags and inner[0] != "\u0338":
+        if self.normal_tags:
             remember_normal_line(line)
         return BodyBlock(line, (text,))
 
