@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sqlite3
 import subprocess
@@ -9,24 +10,24 @@ import sys
 from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from scrapy import Request
+from scrapy.exporters import JsonLinesItemExporter
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 
-from ukrinform_crawler.extensions import FeedFile, feed_line, recover_part
+from ukrinform_crawler.feeds import FeedDirFile, recover_part
 from ukrinform_crawler.items import Article
+from ukrinform_crawler.lock import LockHeld, RunLock
 from ukrinform_crawler.middlewares import KNOWN_PAGES, KnownArticlesMiddleware
 from ukrinform_crawler.pipelines.state import StatePipeline
+from ukrinform_crawler.report import Outcome, RunTally, judge
 from ukrinform_crawler.state import (
     ArticleState,
     Export,
-    LockHeld,
     RecheckPolicy,
-    RunLock,
     StateStore,
     UnchangedArticle,
     content_hash,
@@ -53,6 +54,13 @@ def article(article_id: int, body: str = "Body text.", **fields: Any) -> Article
         scraped_at="2026-11-25T12:00:00+00:00",
         **fields,
     )
+
+
+def feed_line(item: Any) -> bytes:
+    """One record as Scrapy's JSON lines exporter writes it with FEED_EXPORT_ENCODING utf-8."""
+    buffer = io.BytesIO()
+    JsonLinesItemExporter(buffer, encoding="utf-8").export_item(item)
+    return buffer.getvalue()
 
 
 def export(
@@ -134,15 +142,48 @@ def test_failed_articles_to_retry_are_unexported_and_below_the_run_limit(
     assert [article_id for article_id, _ in store.failed_articles(10, 4)] == [5, 3, 2, 1]
 
 
-def test_walks_remember_whether_the_last_run_finished(store: StateStore) -> None:
-    assert not store.walk_finished_before("w")
-    store.start_walk("w", NOW)
+def test_walks_remember_whether_the_last_run_succeeded(store: StateStore) -> None:
+    assert not store.begin_walk("w", NOW)
     assert not store.walk_finished_before("w")  # killed here: next run walks in full
-    store.finish_walk("w", NOW, "finished")
-    assert store.walk_finished_before("w")
-    store.start_walk("w", NOW)
-    store.finish_walk("w", NOW, "shutdown")
+    store.finish_walk("w", NOW, "finished", succeeded=True)
+    assert store.begin_walk("w", NOW)
+    assert store.early_stop_allowed
+    store.finish_walk("w", NOW, "shutdown", succeeded=False)
     assert not store.walk_finished_before("w")
+    store.begin_walk("w", NOW)
+    store.finish_walk("w", NOW, "finished", succeeded=False)  # finished, but the run failed
+    assert not store.begin_walk("w", NOW)
+
+
+def test_pending_exports_count_only_once_promoted(store: StateStore) -> None:
+    store.add_pending(export(1), "run-a")
+    store.add_pending(export(2), "run-a")
+    store.add_pending(export(3), "run-b")
+    assert store.get(1) is None
+    assert store.promote_pending("run-a", NOW) == 2
+    assert store.get(1).exported  # type: ignore[union-attr]
+    assert store.get(2).exported  # type: ignore[union-attr]
+    assert store.get(3) is None
+    assert store.drop_pending() == 1
+    assert store.promote_pending("run-b", NOW) == 0
+    assert store.get(3) is None
+
+
+def test_known_means_delivered_or_failed_with_a_record(store: StateStore) -> None:
+    store.seen(1, "https://x/1", NOW)
+    store.record_exports([export(2)], NOW)
+    store.record_failure(3, "https://x/3", "http_503", NOW)
+    assert not store.get(1).known  # type: ignore[union-attr]  # listed only
+    assert store.get(2).known  # type: ignore[union-attr]
+    assert store.get(3).known  # type: ignore[union-attr]
+
+
+def test_run_tallies_are_kept_per_edition_newest_first(store: StateStore) -> None:
+    for hour, items in enumerate([10, 20, 30]):
+        store.record_run(NOW + timedelta(hours=hour), "en", "ukrinform", 0, {"items": items})
+    store.record_run(NOW, "uk", "ukrinform", 0, {"items": 99})
+    assert [run["items"] for run in store.recent_runs("en", 2)] == [30, 20]
+    assert [run["items"] for run in store.recent_runs("uk", 10)] == [99]
 
 
 # --- policy ------------------------------------------------------------------------------------
@@ -224,18 +265,34 @@ def test_feed_file_is_named_by_edition_and_time_and_never_reuses_a_name(
     tmp_path = tmp_path / "feeds"
     tmp_path.mkdir()
     started = datetime(2026, 11, 25, 1, 2, 3, tzinfo=UTC).timestamp()
-    first = FeedFile(tmp_path, "en", started, store)
+    first = FeedDirFile(tmp_path, "en", started, store)
     assert first.part.name == "en-20261125T010203Z.jsonl.part"
     assert first.finish() is None  # no record: no file
     assert not list(tmp_path.iterdir())
-    first.write(b'{"id": 1}\n')
+    first.write(article(1))
     assert first.part.exists()
     assert store.owns_feed_file(first.final.name)
-    second = FeedFile(tmp_path, "en", started, store)
+    second = FeedDirFile(tmp_path, "en", started, store)
     assert second.final.name == "en-20261125T010203Z-2.jsonl"
     assert first.finish() == first.final
-    assert first.final.read_bytes() == b'{"id": 1}\n'
+    assert first.final.read_bytes() == feed_line(article(1))
     assert not first.part.exists()
+
+
+def test_feed_file_records_exports_only_after_syncing_them(
+    tmp_path: Path, store: StateStore
+) -> None:
+    feed = FeedDirFile(tmp_path, "en", NOW.timestamp(), store, batch_size=2, batch_seconds=3600)
+    feed.write(article(1))
+    assert feed.part.read_bytes() == feed_line(article(1)), "each line reaches the file at once"
+    assert store.get(1) is None, "recorded only in a synced batch"
+    feed.write(article(2))
+    assert store.get(1).exported_to == feed.final.name  # type: ignore[union-attr]
+    feed.write(article(3))
+    assert store.get(3) is None
+    assert feed.finish(rename=False) is None
+    assert store.get(3).exported  # type: ignore[union-attr]  # synced and recorded at the end
+    assert feed.part.exists(), "a failed run leaves its .part for the next run's recovery"
 
 
 def write_part(path: Path, records: list[Article], tail: bytes = b"") -> None:
@@ -314,6 +371,7 @@ def test_lock_is_exclusive_and_released(tmp_path: Path) -> None:
         RunLock(path).acquire()
     assert "pid" in held.value.holder
     first.release()
+    assert not path.exists(), "a released lock leaves no file behind"
     again = RunLock(path)
     again.acquire()
     again.release()
@@ -322,7 +380,7 @@ def test_lock_is_exclusive_and_released(tmp_path: Path) -> None:
 def test_lock_dies_with_its_holder(tmp_path: Path) -> None:
     path = tmp_path / "state.sqlite.lock"
     code = (
-        "import time; from pathlib import Path; from ukrinform_crawler.state import RunLock;"
+        "import time; from pathlib import Path; from ukrinform_crawler.lock import RunLock;"
         f" RunLock(Path({str(path)!r})).acquire(); print('held', flush=True); time.sleep(60)"
     )
     with subprocess.Popen(  # noqa: S603  # our interpreter
@@ -357,8 +415,7 @@ def crawler_stats() -> Any:
 def test_pipeline_versions_new_changed_and_drops_unchanged(
     store: StateStore, crawler_stats: Any
 ) -> None:
-    pipeline = StatePipeline.from_crawler(crawler_stats)
-    pipeline._store = store
+    pipeline = StatePipeline(crawler_stats, store)
     first = pipeline.process_item(article(1))
     assert first.version == 1
     store.record_exports([Export(1, first.url, 1, content_hash(asdict(first)), "a.jsonl")], NOW)
@@ -403,9 +460,8 @@ def listing_output(ids: list[int], known_pages: int = 0) -> tuple[HtmlResponse, 
 def middleware(
     store: StateStore, crawler: Any, *, early_stop: bool = True
 ) -> KnownArticlesMiddleware:
-    mw = KnownArticlesMiddleware.from_crawler(crawler)
-    mw._run = SimpleNamespace(store=store, early_stop_allowed=early_stop)  # type: ignore[assignment]
-    return mw
+    store.early_stop_allowed = early_stop
+    return KnownArticlesMiddleware(crawler, store, RecheckPolicy(), overlap=1)
 
 
 def test_middleware_skips_exported_articles_and_counts_known_pages(
@@ -453,20 +509,34 @@ def test_middleware_lets_due_rechecks_through(store: StateStore, crawler_stats: 
 # --- run outcome -------------------------------------------------------------------------------
 
 
-def test_run_outcome_exit_codes(crawler_stats: Any) -> None:
-    from ukrinform_crawler.extensions import RunExtension
+def judged(tally: RunTally, reason: str = "finished", **kwargs: Any) -> Outcome:
+    options: dict[str, Any] = {
+        "spider_errors": 0,
+        "max_error_rate": 0.05,
+        "output_errors": [],
+        "drift": [],
+    }
+    options.update(kwargs)
+    return judge(tally, reason, **options)
 
-    run = RunExtension(crawler_stats)
-    run.pages, run.counts["new"] = 40, 20
-    assert run.outcome("finished") == (0, [])
-    assert run.outcome("shutdown") == (1, ["close reason shutdown"])
-    run.counts["failed"] = 2  # 2 / 40 = 0.05: not over the threshold
-    assert run.outcome("finished")[0] == 0
-    crawler_stats.stats.inc_value("spider_exceptions/count")
-    code, problems = run.outcome("finished")
-    assert code == 1
-    assert problems == ["error rate 0.075 over 0.05"]
-    idle = RunExtension(crawler_stats)
-    idle.pages, idle.unknown_listed = 3, {1, 2}
-    assert "no article emitted while 2 new articles were listed" in idle.outcome("finished")[1]
-    assert "no page fetched" in RunExtension(crawler_stats).outcome("finished")[1]
+
+def test_run_outcome_exit_codes() -> None:
+    tally = RunTally(pages=40)
+    tally.counts["new"] = 20
+    assert judged(tally) == Outcome(0, [])
+    assert judged(tally, "shutdown") == Outcome(1, ["close reason shutdown"])
+    tally.counts["failed"] = 2  # 2 / 40 = 0.05: not over the threshold
+    assert judged(tally).exit_code == 0
+    assert judged(tally, spider_errors=1) == Outcome(1, ["error rate 0.075 over 0.05"])
+    assert judged(tally, output_errors=["/x: Read-only file system"]).problems == [
+        "output not written: /x: Read-only file system"
+    ]
+    assert judged(tally, drift=["tags in 0% of 40 records"]).exit_code == 1
+    assert "no page fetched" in judged(RunTally()).problems
+
+
+def test_listed_articles_fail_the_run_only_when_none_is_settled() -> None:
+    idle = RunTally(pages=3, listed_new={1, 2})
+    assert "no article emitted while 2 new articles were listed" in judged(idle).problems
+    idle.settled = {1, 2}  # fetched and found outside the window, or failed (counted as such)
+    assert judged(idle) == Outcome(0, [])

@@ -11,21 +11,43 @@ from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares import cookies as scrapy_cookies
+from scrapy.downloadermiddlewares.cookies import CookiesMiddleware
 from scrapy.exceptions import (
+    CannotResolveHostError,
     DownloadCancelledError,
+    DownloadConnectionRefusedError,
     DownloadTimeoutError,
     IgnoreRequest,
     ResponseDataLossError,
 )
 from scrapy.http import Response, TextResponse
-from scrapy.utils.defer import deferred_to_future
+from scrapy.utils.defer import deferred_from_coro, deferred_to_future
+from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import load_object
-from twisted.internet.error import ConnectionDone, ConnectionLost
+from tldextract import TLDExtract
+from twisted.internet.error import ConnectionDone, ConnectionLost, NoRouteError
 from twisted.internet.task import deferLater
 
 from ukrinform_crawler.text import is_utf8
 
 logger = logging.getLogger(__name__)
+
+
+class OfflineCookiesMiddleware(CookiesMiddleware):
+    """Scrapy's cookie middleware, with tldextract's bundled public-suffix list.
+
+    Scrapy checks cookie domains with a ``TLDExtract`` that downloads the public-suffix list
+    on first use; offline, that prints about 180 lines of tracebacks, and it is network access
+    outside the crawl. The list shipped inside tldextract serves the same check.
+    """
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        scrapy_cookies._split_domain = TLDExtract(
+            suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True
+        )
+        return super().from_crawler(crawler)
 
 
 def retry_after_seconds(value: bytes | None, now: datetime | None = None) -> float | None:
@@ -53,10 +75,23 @@ class RedirectRefused(IgnoreRequest):
         self.reason = reason
 
 
+class OriginUnreachable(IgnoreRequest):
+    """The fetch origin cannot be reached at all (DNS failure, connection refused)."""
+
+
+UNREACHABLE: dict[type[Exception], str] = {
+    CannotResolveHostError: "DNS lookup failed",
+    DownloadConnectionRefusedError: "connection refused",
+    NoRouteError: "no route to host",
+}
+
+
 def failure_reason(error: BaseException) -> str:
     """A short, stable name for why a download failed, for stats and the state's failure rows."""
     if isinstance(error, RedirectRefused):
         return f"redirect_{error.reason}"
+    if isinstance(error, OriginUnreachable):
+        return "origin_unreachable"
     if isinstance(error, DownloadCancelledError) or (
         isinstance(error, IgnoreRequest) and "DOWNLOAD_MAXSIZE" in str(error)
     ):
@@ -128,6 +163,55 @@ class RedirectGuardMiddleware:
             target[:200],
         )
         raise RedirectRefused(target, reason)
+
+
+class UnreachableOriginMiddleware:
+    """Ends the run at once when a host that has not answered yet cannot be reached at all.
+
+    A DNS failure, a refused connection or no route to a host from which this run has had no
+    response is a typo or a dead origin, not a hiccup: the request fails with
+    :class:`OriginUnreachable` instead of being retried, one error line names the host, the
+    error and the setting to check, and the spider closes with reason ``origin_unreachable``.
+    Once a host has answered, the same errors are retried with backoff like any other.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.answered: set[str] = set()
+        self.given_up = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_response(
+        self, request: Request, response: Response, spider: Spider | None = None
+    ) -> Response:
+        self.answered.add(urlparse_cached(request).netloc)
+        return response
+
+    def process_exception(
+        self, request: Request, exception: Exception, spider: Spider | None = None
+    ) -> None:
+        host = urlparse_cached(request).netloc
+        what = next((text for kind, text in UNREACHABLE.items() if isinstance(exception, kind)), "")
+        if not what or host in self.answered:
+            return
+        if not self.given_up:
+            self.given_up = True
+            base_url = self.crawler.settings.get("UKRINFORM_BASE_URL") or ""
+            setting = (
+                f"UKRINFORM_BASE_URL={base_url}"
+                if base_url
+                else "the network (UKRINFORM_BASE_URL is empty: the live site)"
+            )
+            logger.error("Cannot reach %s (%s); check %s. Stopping the crawl", host, what, setting)
+            if stats := self.crawler.stats:
+                stats.inc_value("ukrinform/origin_unreachable")
+            engine = self.crawler.engine
+            if engine is not None and engine.spider is not None:
+                deferred_from_coro(engine.close_spider_async(reason="origin_unreachable"))
+        raise OriginUnreachable(f"{host}: {what}")
 
 
 class BackoffMiddleware:

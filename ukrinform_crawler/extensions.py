@@ -1,25 +1,23 @@
-"""A crawl run: state store and lock, exactly-once feed-dir files, report, exit code, progress.
+"""The run extension: wires one crawl's lock, state, output, outcome and console to its signals.
 
-With ``UKRINFORM_STATE_PATH`` set and no ``FEEDS`` (no ``-o``/``-O``), each run appends its records
-to ``<feed dir>/<edition>-<UTC time>.jsonl.part`` and renames it to ``.jsonl`` when the run closes.
-Every line is written and flushed before the store records its export, so a killed run can only
-leave a line that the store does not know yet; the next run keeps such complete lines, drops a
-partial last line, records them and renames the file into place before crawling. With ``-o``/``-O``
-the feed exporter writes the output and the store records exports as items are scraped (the
-exactly-once guarantee holds for the feed-dir mode only).
+Delivery comes before bookkeeping: an article is recorded as exported only once its line is
+durably in the output the user asked for. In feed-dir mode (a state and no ``-o``/``-O``) that is
+after the ``fsync`` of its line (``feeds.FeedDirFile``); with ``-o``/``-O`` it is when Scrapy's
+feed exporter has stored every feed without error (the ``feed_exporter_closed`` signal): until
+then the records wait in the state's ``pending_exports``. When the output fails the run stops
+fetching at once, records nothing more and exits 1.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
-import os
 import sqlite3
-import sys
 import time
-from collections import Counter
-from dataclasses import dataclass, is_dataclass
-from datetime import UTC, datetime
+from collections.abc import Mapping
+from dataclasses import is_dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Self
 
@@ -27,178 +25,36 @@ from itemadapter import ItemAdapter
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider
+from scrapy.extensions.feedexport import FeedExporter
 from scrapy.http import Response
-from scrapy.utils.serialize import ScrapyJSONEncoder
-from twisted.internet import task
+from scrapy.utils.defer import deferred_from_coro
 
 from ukrinform_crawler import signals as ukrinform_signals
-from ukrinform_crawler.state import (
-    Export,
-    LockHeld,
-    RunLock,
-    StateStore,
-    UnchangedArticle,
-    content_hash,
-    keeps_line,
-    search_window_key,
-    to_text,
-    utcnow,
+from ukrinform_crawler.console import Progress, elapsed
+from ukrinform_crawler.drift import BASELINE_RUNS, FieldCoverage, drift_problems
+from ukrinform_crawler.feeds import (
+    PART_SUFFIX,
+    FeedDirFile,
+    FeedOutputError,
+    export_of,
+    local_path,
+    recover_part,
+    unwritable_reason,
 )
+from ukrinform_crawler.lock import LockHeld, RunLock
+from ukrinform_crawler.report import (
+    EXIT_LOCKED,
+    EXIT_OK,
+    Outcome,
+    RunTally,
+    build_report,
+    judge,
+    summary_line,
+    write_report,
+)
+from ukrinform_crawler.state import StateStore, UnchangedArticle, search_window_key, utcnow
 
 logger = logging.getLogger(__name__)
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_LOCKED = 75  # EX_TEMPFAIL: try again later
-PART_SUFFIX = ".part"
-
-_ENCODER = ScrapyJSONEncoder(ensure_ascii=False)
-
-
-def feed_line(item: Any) -> bytes:
-    """One record as a JSON line: UTF-8, fields in item order, as Scrapy's jsonlines exporter."""
-    return (_ENCODER.encode(ItemAdapter(item).asdict()) + "\n").encode("utf-8")
-
-
-def fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def parse_feed_line(raw: bytes) -> dict[str, Any] | None:
-    """A complete, valid feed line as a record; None for a partial or broken line."""
-    if not raw.endswith(b"\n"):
-        return None
-    try:
-        record = json.loads(raw)
-    except ValueError:
-        return None
-    if not isinstance(record, dict) or not isinstance(record.get("id"), int):
-        return None
-    if not isinstance(record.get("version", 1), int):
-        return None
-    return record
-
-
-def export_of(record: dict[str, Any], file_name: str) -> Export:
-    return Export(
-        id=record["id"],
-        url=str(record.get("url") or ""),
-        version=record.get("version", 1),
-        content_hash=content_hash(record),
-        exported_to=file_name,
-        published_at=record.get("published_at"),
-    )
-
-
-@dataclass(frozen=True)
-class Recovered:
-    """A leftover ``.part`` file after recovery."""
-
-    part: Path
-    final: Path | None
-    kept: int
-    dropped: int
-
-
-def recover_part(part: Path, store: StateStore) -> Recovered:
-    """Makes a leftover ``X.jsonl.part`` whole: records its complete lines, renames it ``X.jsonl``.
-
-    Idempotent, so a run killed while recovering is recovered again. Order: cut the file to its
-    good lines, record them in the store, then rename (a line is in the store only once it is in
-    the file). Lines that are not complete JSON records, or repeat an export the store already
-    holds in another file, are dropped.
-    """
-    final = part.with_name(part.name.removesuffix(PART_SUFFIX))
-    data = part.read_bytes()
-    kept: list[bytes] = []
-    exports: list[Export] = []
-    seen: set[tuple[int, int]] = set()
-    dropped = 0
-    for raw in data.splitlines(keepends=True):
-        record = parse_feed_line(raw)
-        if record is None:
-            dropped += 1
-            continue
-        key = (record["id"], record.get("version", 1))
-        if key in seen or not keeps_line(store.get(key[0]), key[1], final.name):
-            dropped += 1
-            continue
-        seen.add(key)
-        kept.append(raw)
-        exports.append(export_of(record, final.name))
-    content = b"".join(kept)
-    if content != data:
-        if data.startswith(content):
-            os.truncate(part, len(content))
-        else:
-            scratch = part.with_name(part.name + ".tmp")
-            scratch.write_bytes(content)
-            scratch.replace(part)
-    if not content:
-        part.unlink()
-        return Recovered(part, None, 0, dropped)
-    with part.open("rb+") as handle:
-        os.fsync(handle.fileno())
-    store.record_exports(exports, utcnow())
-    part.replace(final)
-    fsync_dir(part.parent)
-    store.finish_feed_file(final.name, utcnow())
-    return Recovered(part, final, len(kept), dropped)
-
-
-class FeedFile:
-    """The feed file of one run: created at the first record, renamed into place by ``finish``."""
-
-    def __init__(self, feed_dir: Path, edition: str, started: float, store: StateStore) -> None:
-        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(started))
-        stem, number = f"{edition}-{stamp}", 1
-        while self._taken(feed_dir, stem):
-            number += 1
-            stem = f"{edition}-{stamp}-{number}"
-        self.final = feed_dir / f"{stem}.jsonl"
-        self.part = feed_dir / f"{stem}.jsonl{PART_SUFFIX}"
-        self.report = feed_dir / f"{stem}.report.json"
-        self.lines = 0
-        self.store = store
-        self._handle: Any = None
-
-    @staticmethod
-    def _taken(feed_dir: Path, stem: str) -> bool:
-        return any(
-            (feed_dir / name).exists()
-            for name in (f"{stem}.jsonl", f"{stem}.jsonl{PART_SUFFIX}", f"{stem}.report.json")
-        )
-
-    def write(self, line: bytes) -> None:
-        """Appends one line and hands it to the kernel, so it survives the process being killed."""
-        if self._handle is None:
-            self.store.register_feed_file(self.final.name, utcnow())
-            self._handle = self.part.open("ab")
-        self._handle.write(line)
-        self._handle.flush()
-        self.lines += 1
-
-    def finish(self, *, rename: bool = True) -> Path | None:
-        """Syncs and renames ``.part`` to ``.jsonl``; None when no record was written.
-
-        ``rename=False`` leaves the ``.part`` for the next run's recovery.
-        """
-        if self._handle is None:
-            return None
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
-        self._handle.close()
-        self._handle = None
-        if not rename:
-            return None
-        self.part.replace(self.final)
-        fsync_dir(self.final.parent)
-        self.store.finish_feed_file(self.final.name, utcnow())
-        return self.final
 
 
 def walk_key(spider: Spider) -> str:
@@ -214,46 +70,12 @@ def walk_key(spider: Spider) -> str:
     return json.dumps(parts, sort_keys=True)
 
 
-class Progress:
-    """A one-line progress display, redrawn every second on an interactive stderr only."""
-
-    def __init__(self, run: RunExtension) -> None:
-        self.run = run
-        self.loop = task.LoopingCall(self.draw)
-
-    @staticmethod
-    def wanted() -> bool:
-        return sys.stderr.isatty() and not os.environ.get("CI") and os.environ.get("TERM") != "dumb"
-
-    def start(self) -> None:
-        self.loop.start(1.0, now=False)
-
-    def draw(self) -> None:
-        run, spider = self.run, self.run.crawler.spider
-        counts = run.counts
-        line = (
-            f"{run.pages} pages, {run.article_pages} article pages, {counts['new']} new, "
-            f"{counts['updated']} updated, {counts['failed']} failed"
-        )
-        total = getattr(spider, "progress_total", None)
-        if isinstance(total, int) and total > 0:
-            line += f", windows {getattr(spider, 'progress_done', 0)}/{total}"
-        sys.stderr.write(f"\r{line}\x1b[K")
-        sys.stderr.flush()
-
-    def stop(self) -> None:
-        if self.loop.running:
-            self.loop.stop()
-            sys.stderr.write("\r\x1b[K")
-            sys.stderr.flush()
-
-
 class RunExtension:
-    """Owns a run: lock, state store, feed-dir file, failures, report, summary line and exit code.
+    """Owns a run: lock, state store, output delivery, tallies, report, summary and exit code.
 
-    ``exit_code`` after the run: 0 success; 1 close reason not ``finished``, error rate over
-    ``UKRINFORM_MAX_ERROR_RATE``, nothing fetched, or no article emitted while the listings showed
-    articles not exported before; 75 when another run holds the state lock.
+    ``exit_code`` after the run follows ``report.judge``; 75 when another run holds the lock.
+    The state store is created here and handed to the state pipeline and middleware
+    (``RunExtension.store_of``); it is opened when the spider opens.
     """
 
     def __init__(self, crawler: Crawler) -> None:
@@ -261,25 +83,24 @@ class RunExtension:
         settings = crawler.settings
         state_path = settings.get("UKRINFORM_STATE_PATH") or ""
         self.state_path = Path(state_path) if state_path else None
+        self.store = StateStore(self.state_path) if self.state_path else None
         self.feed_dir = Path(settings.get("UKRINFORM_FEED_DIR") or "feeds")
-        self.feeds = settings.getdict("FEEDS")
+        self.feeds = [str(uri) for uri in settings.getdict("FEEDS")]
         self.max_error_rate = settings.getfloat("UKRINFORM_MAX_ERROR_RATE")
-        self.store: StateStore | None = None
         self.locks: list[RunLock] = []
-        self.feed: FeedFile | None = None
+        self.feed: FeedDirFile | None = None
         self.walk: str | None = None
-        self.early_stop_allowed = False
+        self.run_id = f"{time.time():.6f}"
         self.locked = False
         self.started = time.time()
-        self.pages = 0
-        self.article_pages = 0
-        self.unknown_listed: set[int] = set()
-        self.counts: Counter[str] = Counter()
-        self.failure_reasons: Counter[str] = Counter()
-        self.write_error: str | None = None
+        self.tally = RunTally()
+        self.coverage = FieldCoverage()
+        self.output_errors: list[str] = []
+        self.feeds_closed = asyncio.Event()
         self.exit_code = EXIT_OK
-        self.problems: list[str] = []
         self.report: dict[str, Any] | None = None
+        self.summary: str | None = None
+        self.summary_logged = False
         self.progress: Progress | None = None
 
     @classmethod
@@ -288,37 +109,51 @@ class RunExtension:
         connect = crawler.signals.connect
         connect(extension.spider_opened, signal=signals.spider_opened)
         connect(extension.spider_closed, signal=signals.spider_closed)
+        connect(extension.engine_stopped, signal=signals.engine_stopped)
         connect(extension.response_received, signal=signals.response_received)
         connect(extension.item_scraped, signal=signals.item_scraped)
         connect(extension.item_dropped, signal=signals.item_dropped)
         connect(extension.item_error, signal=signals.item_error)
+        connect(extension.feed_exporter_closed, signal=signals.feed_exporter_closed)
+        connect(extension.feed_output_failed, signal=ukrinform_signals.feed_output_failed)
         connect(extension.article_listed, signal=ukrinform_signals.article_listed)
         connect(extension.article_failed, signal=ukrinform_signals.article_failed)
+        connect(extension.article_outside_window, signal=ukrinform_signals.article_outside_window)
         connect(extension.search_window_done, signal=ukrinform_signals.search_window_done)
         return extension
+
+    @staticmethod
+    def store_of(crawler: Crawler) -> StateStore | None:
+        """The run's state store (None without a state), for the state pipeline and middleware."""
+        if not crawler.settings.get("UKRINFORM_STATE_PATH"):
+            return None
+        run = crawler.get_extension(RunExtension)
+        if run is None:
+            raise RuntimeError("the ukrinform state needs RunExtension in EXTENSIONS")
+        return run.store
 
     @property
     def feed_dir_mode(self) -> bool:
         """State on and no FEEDS: this extension writes the run's feed file."""
-        return self.state_path is not None and not self.feeds
+        return self.store is not None and not self.feeds
+
+    # -- opening ---------------------------------------------------------------------------
 
     def spider_opened(self, spider: Spider) -> None:
         self.started = time.time()
-        if self.state_path is not None:
-            try:
-                self.open_state(spider)
-            except (OSError, sqlite3.Error, RuntimeError) as error:
-                self.release()
-                logger.error("Cannot open the state %s: %s", self.state_path, error)
-                raise CloseSpider("state_error") from None
+        for uri in self.feeds:
+            path = local_path(uri)
+            if path is not None and (why := unwritable_reason(path)):
+                self.output_failed(f"{path}: {why}", stop=False)
+                raise CloseSpider("output_error")  # before any request
+        if self.store is not None:
+            self.open_state(spider, self.store)
         if Progress.wanted():
-            self.progress = Progress(self)
+            self.progress = Progress(self.describe)
             self.progress.start()
 
-    def open_state(self, spider: Spider) -> None:
-        if self.state_path is None:
-            return
-        lock_paths = [self.state_path.with_name(self.state_path.name + ".lock")]
+    def open_state(self, spider: Spider, store: StateStore) -> None:
+        lock_paths = [store.path.with_name(store.path.name + ".lock")]
         if self.feed_dir_mode:
             lock_paths.append(self.feed_dir / ".lock")
         try:
@@ -336,19 +171,33 @@ class RunExtension:
                 held.holder or "another process",
             )
             raise CloseSpider("locked") from None
-        self.store = StateStore(self.state_path).open()
-        self.walk = walk_key(spider)
-        self.early_stop_allowed = self.store.walk_finished_before(self.walk)
-        if not self.early_stop_allowed:
-            logger.info("No finished run of this walk in the state: listings are walked in full")
-        self.store.start_walk(self.walk, utcnow())
+        except OSError as error:
+            self.release()
+            logger.error("Cannot lock %s: %s", path, error.strerror or error)
+            raise CloseSpider("state_error") from None
+        try:
+            store.open()
+            self.walk = walk_key(spider)
+            early_stop_allowed = store.begin_walk(self.walk, utcnow())
+            if dropped := store.drop_pending():
+                logger.info("%d records of an interrupted -o/-O run were never stored", dropped)
+        except (OSError, sqlite3.Error, RuntimeError) as error:
+            self.release()
+            logger.error("Cannot open the state %s: %s", store.path, error)
+            raise CloseSpider("state_error") from None
+        if not early_stop_allowed:
+            logger.info("No successful run of this walk in the state: listings are walked in full")
         if self.feed_dir_mode:
+            self.open_feed_dir(spider, store)
+
+    def open_feed_dir(self, spider: Spider, store: StateStore) -> None:
+        try:
             self.feed_dir.mkdir(parents=True, exist_ok=True)
             for part in sorted(self.feed_dir.glob(f"*.jsonl{PART_SUFFIX}")):
-                if not self.store.owns_feed_file(part.name.removesuffix(PART_SUFFIX)):
+                if not store.owns_feed_file(part.name.removesuffix(PART_SUFFIX)):
                     logger.warning("Leaving %s alone: another state's run wrote it", part)
                     continue
-                recovered = recover_part(part, self.store)
+                recovered = recover_part(part, store)
                 self.crawler.stats.inc_value("ukrinform/state/recovered_lines", recovered.kept)
                 logger.warning(
                     "Recovered %s from an interrupted run: %d complete lines kept, %d dropped",
@@ -356,29 +205,38 @@ class RunExtension:
                     recovered.kept,
                     recovered.dropped,
                 )
-            edition = str(getattr(spider, "edition", None) or spider.name)
-            self.feed = FeedFile(self.feed_dir, edition, self.started, self.store)
+        except OSError as error:
+            self.release()
+            logger.error("Cannot use the feed dir %s: %s", self.feed_dir, error.strerror or error)
+            raise CloseSpider("output_error") from None
+        edition = str(getattr(spider, "edition", None) or spider.name)
+        self.feed = FeedDirFile(self.feed_dir, edition, self.started, store)
+
+    # -- during the crawl --------------------------------------------------------------------
 
     def response_received(self, response: Response, request: Request) -> None:
-        self.pages += 1
+        self.tally.pages += 1
         if "ukrinform_article_id" in request.meta:
-            self.article_pages += 1
+            self.tally.article_pages += 1
 
     def article_listed(
         self, article_id: int, url: str, channel: str, published_at: datetime | None
     ) -> None:
-        if self.store is not None:
+        if self.store is not None and self.store.is_open:
             now = utcnow()
             self.store.record_sighting(article_id, url, channel, published_at, now)
             state = self.store.get(article_id)
             if state is None:
                 self.store.seen(article_id, url, now)
-            if state is not None and state.exported:
+            elif state.known:
                 return
-        self.unknown_listed.add(article_id)
+        self.tally.listed_new.add(article_id)
+
+    def article_outside_window(self, article_id: int) -> None:
+        self.tally.settled.add(article_id)
 
     def search_window_done(self, day: str, query: str, rubric: str | None, spider: Spider) -> None:
-        if self.store is not None:
+        if self.store is not None and self.store.is_open:
             edition = str(getattr(spider, "edition", ""))
             key = search_window_key(spider.name, edition, query, rubric, day)
             self.store.finish_window(key, day, utcnow())
@@ -386,157 +244,212 @@ class RunExtension:
     def item_scraped(self, item: Any) -> None:
         adapter = ItemAdapter(item)
         version = adapter.get("version") or 1
-        self.counts["new" if version == 1 else "updated"] += 1
-        if self.store is None or adapter.get("id") is None:
+        self.tally.counts["new" if version == 1 else "updated"] += 1
+        self.coverage.add(item)
+        article_id = adapter.get("id")
+        if isinstance(article_id, int):
+            self.tally.settled.add(article_id)
+        if self.output_errors or self.store is None or not isinstance(article_id, int):
             return
-        line = feed_line(item)
-        if self.feed is not None:
-            try:
-                self.feed.write(line)
-            except OSError as error:
-                self.write_error = f"{self.feed.part}: {error}"
-                logger.error("Cannot write the feed file %s", self.write_error)
-                return
-            exported_to = self.feed.final.name
-        else:
-            exported_to = " ".join(self.feeds)
         try:
-            self.store.record_exports([export_of(json.loads(line), exported_to)], utcnow())
+            if self.feed is not None:
+                self.feed.write(item)
+            else:
+                export = export_of(adapter.asdict(), " ".join(self.feeds))
+                self.store.add_pending(export, self.run_id)
+        except FeedOutputError as error:
+            self.output_failed(f"{error}")
         except sqlite3.Error as error:
-            # The line is in the file but not in the store: leave the file as .part, so the
-            # next run's recovery records it instead of exporting the article again.
-            self.write_error = f"state {self.state_path}: {error}"
-            logger.error("Cannot record an export in the state %s", self.write_error)
+            self.output_failed(f"state {self.state_path}: {error}")
 
     def item_dropped(self, item: Any, exception: BaseException) -> None:
         if isinstance(exception, UnchangedArticle):
+            self.settle(item)
             return
         self.fail(item, f"dropped: {exception}")
 
     def item_error(self, item: Any, failure: Any) -> None:
-        self.fail(item, f"error: {getattr(failure, 'value', failure)!r}")
+        self.fail(item, f"parse_error: {getattr(failure, 'value', failure)!r}")
 
     def fail(self, item: Any, reason: str) -> None:
         adapter = ItemAdapter(item)
-        self.counts["failed"] += 1
-        self.failure_reasons[reason.split(":")[0]] += 1
+        self.tally.counts["failed"] += 1
+        self.tally.failure_reasons[reason.split(":")[0]] += 1
+        self.settle(item)
         article_id, url = adapter.get("id"), adapter.get("url")
-        if self.store is not None and isinstance(article_id, int):
+        if self.store is not None and self.store.is_open and isinstance(article_id, int):
             self.store.record_failure(article_id, str(url or ""), reason, utcnow())
 
+    def settle(self, item: Any) -> None:
+        article_id = ItemAdapter(item).get("id")
+        if isinstance(article_id, int):
+            self.tally.settled.add(article_id)
+
     def article_failed(self, article_id: int, url: str, reason: str) -> None:
-        self.counts["failed"] += 1
-        self.failure_reasons[reason] += 1
-        if self.store is not None:
+        self.tally.counts["failed"] += 1
+        self.tally.failure_reasons[reason] += 1
+        self.tally.settled.add(article_id)
+        if self.store is not None and self.store.is_open:
             self.store.record_failure(article_id, url, reason, utcnow())
 
-    def spider_closed(self, spider: Spider, reason: str) -> None:
-        if self.locked:
+    def feed_output_failed(self, path: str, error: OSError) -> None:
+        self.output_failed(f"{path}: {error.strerror or error}")
+
+    def output_failed(self, message: str, *, stop: bool = True) -> None:
+        """The output cannot be written: record nothing more and stop fetching at once."""
+        first = not self.output_errors
+        self.output_errors.append(message)
+        self.crawler.stats.inc_value("ukrinform/output/errors")
+        if not first:
             return
+        logger.error("Cannot write the output %s; stopping the crawl", message)
+        engine = self.crawler.engine
+        if stop and engine is not None and engine.spider is not None:
+            deferred_from_coro(engine.close_spider_async(reason="output_error"))
+
+    def feed_exporter_closed(self) -> None:
+        self.feeds_closed.set()
+
+    def describe(self, seconds: float) -> str:
+        """The progress line."""
+        tally, spider = self.tally, self.crawler.spider
+        rate = tally.pages / seconds if seconds else 0.0
+        line = (
+            f"{tally.pages} pages, {tally.article_pages} articles, {tally.counts['new']} new, "
+            f"{tally.counts['failed']} failed, {rate:.1f} pages/s, {elapsed(seconds)}"
+        )
+        total = getattr(spider, "progress_total", None)
+        if isinstance(total, int) and total > 0:
+            line += f", days {getattr(spider, 'progress_done', 0)}/{total}"
+        return line
+
+    # -- closing ---------------------------------------------------------------------------
+
+    async def spider_closed(self, spider: Spider, reason: str) -> None:
         if self.progress is not None:
             self.progress.stop()
-        feed_path: Path | None = None
-        if self.feed is not None:
+        if self.locked:
+            return
+        if self.crawler.get_extension(FeedExporter) is not None:
+            await self.feeds_closed.wait()
+            self.settle_feeds()
+        feed_path = self.finish_feed_dir_file()
+        stats = self.crawler.stats.get_stats()
+        no_markup = int(stats.get("ukrinform/articles/no_article_markup", 0))
+        self.coverage.pages(self.tally.article_pages, no_markup)
+        drift = self.drift(spider)
+        outcome = judge(
+            self.tally,
+            reason,
+            spider_errors=int(stats.get("spider_exceptions/count", 0)),
+            max_error_rate=self.max_error_rate,
+            output_errors=self.output_errors,
+            drift=drift,
+        )
+        self.exit_code = outcome.exit_code
+        for name, count in self.coverage.tallies.items():
+            self.crawler.stats.set_value(f"ukrinform/coverage/{name}", count)
+        outputs = [str(feed_path)] if feed_path else list(self.feeds)
+        self.report = build_report(
+            spider=spider.name,
+            edition=getattr(spider, "edition", None),
+            started=self.started,
+            reason=reason,
+            outcome=outcome,
+            tally=self.tally,
+            stats=stats,
+            coverage=self.coverage.shares(),
+            outputs=outputs,
+            state_path=self.state_path,
+        )
+        self.close_state(spider, outcome)
+        self.summary = summary_line(self.report)
+
+    def settle_feeds(self) -> None:
+        """Records the ``-o``/``-O`` exports as delivered when every feed was stored."""
+        failed = {
+            key: value
+            for key, value in self.crawler.stats.get_stats().items()
+            if key.startswith("feedexport/failed_count/") and value
+        }
+        if failed and not self.output_errors:
+            self.output_errors.append(f"{' '.join(self.feeds)}: not stored ({failed})")
+        if self.store is None or not self.store.is_open:
+            return
+        if self.output_errors:
+            dropped = self.store.drop_pending(self.run_id)
+            logger.error("%d records are not recorded as exported: the feed failed", dropped)
+        else:
+            self.store.promote_pending(self.run_id, utcnow())
+
+    def finish_feed_dir_file(self) -> Path | None:
+        if self.feed is None:
+            return None
+        try:
+            path = self.feed.finish(rename=not self.output_errors)
+        except FeedOutputError as error:
+            self.output_failed(str(error))
+            path = None
+        if self.output_errors:
+            logger.error("Feed file left as %s for the next run to recover", self.feed.part)
+        return path
+
+    def drift(self, spider: Spider) -> list[str]:
+        """Layout drift against the recent runs of the edition (with a state only)."""
+        if self.store is None or not self.store.is_open:
+            return []
+        edition = str(getattr(spider, "edition", "") or spider.name)
+        history: list[Mapping[str, int]] = [*self.store.recent_runs(edition, BASELINE_RUNS)]
+        problems = drift_problems(self.coverage.tallies, history)
+        if problems:
+            logger.warning("Layout drift on %s: %s", edition, "; ".join(problems))
+        return problems
+
+    def close_state(self, spider: Spider, outcome: Outcome) -> None:
+        if self.store is not None and self.store.is_open:
+            now = utcnow()
+            if self.walk is not None:
+                succeeded = outcome.exit_code == EXIT_OK
+                self.store.finish_walk(self.walk, now, self.report_reason(), succeeded=succeeded)
+            if self.coverage.tallies:
+                edition = str(getattr(spider, "edition", "") or spider.name)
+                started = datetime.fromtimestamp(self.started, now.tzinfo)
+                self.store.record_run(
+                    started, edition, spider.name, outcome.exit_code, self.coverage.tallies
+                )
+        if self.state_path is not None and self.report is not None:
+            path = self.report_path(self.report)
             try:
-                feed_path = self.feed.finish(rename=self.write_error is None)
-                if self.write_error is not None:
-                    logger.error("Feed file left as %s for the next run to recover", self.feed.part)
+                write_report(self.report, path)
+                self.report["report_file"] = str(path)
             except OSError as error:
-                self.write_error = f"{self.feed.part}: {error}"
-                logger.error("Cannot close the feed file %s", self.write_error)
-        self.exit_code, self.problems = self.outcome(reason)
-        if self.store is not None and self.walk is not None:
-            self.store.finish_walk(self.walk, utcnow(), reason)
-        self.report = report = self.build_report(spider, reason, feed_path)
-        if self.state_path is not None:
-            self.write_report(report)
+                logger.error("Cannot write the run report %s: %s", path, error.strerror or error)
         if self.store is not None:
             self.store.close()
         self.release()
-        self.log_summary(report, feed_path)
+
+    def report_reason(self) -> str:
+        return str(self.report["close_reason"]) if self.report else ""
+
+    def report_path(self, report: dict[str, Any]) -> Path:
+        if self.feed is not None:
+            return self.feed.report
+        edition = report["edition"] or report["spider"]
+        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(self.started))
+        return self.feed_dir / f"{edition}-{stamp}.report.json"
 
     def release(self) -> None:
         for lock in self.locks:
             lock.release()
         self.locks.clear()
 
-    def stat(self, key: str) -> int:
-        return int(self.crawler.stats.get_value(key, 0) or 0)
+    def engine_stopped(self) -> None:
+        self.log_summary()
 
-    def outcome(self, reason: str) -> tuple[int, list[str]]:
-        problems = []
-        if reason != "finished":
-            problems.append(f"close reason {reason}")
-        if self.write_error:
-            problems.append(f"feed write error {self.write_error}")
-        errors = self.stat("spider_exceptions/count") + self.counts["failed"]
-        rate = errors / max(self.pages, 1)
-        if errors and rate > self.max_error_rate:
-            problems.append(f"error rate {rate:.3f} over {self.max_error_rate}")
-        if self.pages == 0:
-            problems.append("no page fetched")
-        emitted = self.counts["new"] + self.counts["updated"]
-        if emitted == 0 and self.unknown_listed:
-            problems.append(
-                f"no article emitted while {len(self.unknown_listed)} new articles were listed"
-            )
-        return (EXIT_FAILED if problems else EXIT_OK), problems
-
-    def build_report(self, spider: Spider, reason: str, feed_path: Path | None) -> dict[str, Any]:
-        skipped_known = self.stat("ukrinform/state/skipped_known")
-        unchanged = self.stat("ukrinform/state/unchanged")
-        return {
-            "spider": spider.name,
-            "edition": getattr(spider, "edition", None),
-            "started_at": to_text(datetime.fromtimestamp(self.started, UTC)),
-            "finished_at": to_text(utcnow()),
-            "duration_seconds": round(time.time() - self.started, 3),
-            "close_reason": reason,
-            "exit_code": self.exit_code,
-            "problems": self.problems,
-            "counts": {
-                "new": self.counts["new"],
-                "updated": self.counts["updated"],
-                "skipped": skipped_known + unchanged,
-                "skipped_known": skipped_known,
-                "unchanged": unchanged,
-                "failed": self.counts["failed"],
-            },
-            "failure_reasons": dict(self.failure_reasons),
-            "pages_fetched": self.pages,
-            "article_pages_fetched": self.article_pages,
-            "early_stop": self.stat("ukrinform/state/early_stop"),
-            "feed_file": str(feed_path) if feed_path else None,
-            "state_path": str(self.state_path) if self.state_path else None,
-        }
-
-    def write_report(self, report: dict[str, Any]) -> None:
-        if self.feed is not None:
-            path = self.feed.report
-        else:
-            edition = report["edition"] or report["spider"]
-            stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(self.started))
-            path = self.feed_dir / f"{edition}-{stamp}.report.json"
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            scratch = path.with_name(path.name + ".tmp")
-            scratch.write_text(
-                json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-            )
-            scratch.replace(path)
-        except OSError as error:
-            logger.error("Cannot write the run report %s: %s", path, error)
-            return
-        report["report_file"] = str(path)
-
-    def log_summary(self, report: dict[str, Any], feed_path: Path | None) -> None:
-        counts = report["counts"]
-        message = (
-            f"Run {'OK' if self.exit_code == EXIT_OK else 'FAILED'}: {counts['new']} new, "
-            f"{counts['updated']} updated, {counts['skipped']} skipped, {counts['failed']} failed; "
-            f"{self.pages} pages ({self.article_pages} articles) in "
-            f"{report['duration_seconds']:.1f}s; feed {feed_path or '-'}; exit {self.exit_code}"
-        )
-        if self.problems:
-            message += f" ({'; '.join(self.problems)})"
-        logger.log(logging.INFO if self.exit_code == EXIT_OK else logging.ERROR, message)
+    def log_summary(self) -> None:
+        """Logs the one-line summary once: when the engine stops (after the stats dump), or from
+        the crawl command when a run closed before its engine started; the last line of a run."""
+        if self.summary is not None and not self.summary_logged:
+            self.summary_logged = True
+            level = logging.INFO if self.exit_code == EXIT_OK else logging.ERROR
+            logger.log(level, self.summary)

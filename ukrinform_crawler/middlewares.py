@@ -15,7 +15,7 @@ from scrapy.http import Response
 
 from ukrinform_crawler.extensions import RunExtension
 from ukrinform_crawler.spiders.base import ArticleSpider
-from ukrinform_crawler.state import RecheckPolicy, search_window_key, utcnow
+from ukrinform_crawler.state import RecheckPolicy, StateStore, search_window_key, utcnow
 from ukrinform_crawler.window import KYIV
 
 logger = logging.getLogger(__name__)
@@ -36,50 +36,45 @@ class KnownArticlesMiddleware:
     """Drops requests for articles already exported and not due for a re-check; stops a listing or
     search walk once more than ``UKRINFORM_OVERLAP_PAGES`` pages in a row held only such articles.
 
-    The early stop applies only when the last run of the same walk finished, so a run after a
-    crash walks the listing in full and finishes the interrupted work.
+    An article is known when it was delivered or has a failure record that a later run retries.
+    The early stop applies only when the last run of the same walk succeeded, so a run after a
+    crash or a failure walks the listing in full and finishes the interrupted work.
     """
 
     def __init__(
         self,
         crawler: Crawler,
+        store: StateStore,
         policy: RecheckPolicy,
         overlap: int,
         retry_failed: int = 0,
         retry_failed_runs: int = 0,
     ) -> None:
         self.crawler = crawler
+        self.store = store
         self.policy = policy
         self.overlap = overlap
         self.retry_failed = retry_failed
         self.retry_failed_runs = retry_failed_runs
-        self._run: RunExtension | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
-        if not settings.get("UKRINFORM_STATE_PATH"):
-            raise NotConfigured("UKRINFORM_STATE_PATH is not set")
+        store = RunExtension.store_of(crawler)
+        if store is None:
+            raise NotConfigured  # no state: no message, Scrapy logs one for every message
         policy = RecheckPolicy(
             freshness=timedelta(hours=settings.getfloat("UKRINFORM_FRESHNESS_HOURS")),
             minimum=timedelta(minutes=settings.getfloat("UKRINFORM_RECHECK_MIN_MINUTES")),
         )
         return cls(
             crawler,
+            store,
             policy,
             settings.getint("UKRINFORM_OVERLAP_PAGES"),
             settings.getint("UKRINFORM_RETRY_FAILED"),
             settings.getint("UKRINFORM_RETRY_FAILED_RUNS"),
         )
-
-    @property
-    def run(self) -> RunExtension:
-        if self._run is None:
-            run = self.crawler.get_extension(RunExtension)
-            if run is None:
-                raise RuntimeError("KnownArticlesMiddleware needs the RunExtension enabled")
-            self._run = run
-        return self._run
 
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
         """The spider's start requests, then the articles that failed in earlier runs.
@@ -96,11 +91,16 @@ class KnownArticlesMiddleware:
             yield request
 
     def failed_article_requests(self) -> Iterator[Request]:
-        store = self.run.store
         spider = self.crawler.spider
-        if store is None or self.retry_failed <= 0 or not isinstance(spider, ArticleSpider):
+        if (
+            not self.store.is_open
+            or self.retry_failed <= 0
+            or not isinstance(spider, ArticleSpider)
+        ):
             return
-        for _article_id, url in store.failed_articles(self.retry_failed, self.retry_failed_runs):
+        for _article_id, url in self.store.failed_articles(
+            self.retry_failed, self.retry_failed_runs
+        ):
             if (request := spider.retry_request(url)) is not None:
                 self.count("retried_failures")
                 yield request
@@ -120,7 +120,7 @@ class KnownArticlesMiddleware:
                 yield kept
 
     def filter(self, output: Any, response: Response | None, tally: Tally) -> Any:
-        if not isinstance(output, Request) or self.run.store is None:
+        if not isinstance(output, Request) or not self.store.is_open:
             return output
         if (article_id := output.meta.get("ukrinform_article_id")) is not None:
             return self.article(output, int(article_id), tally)
@@ -133,8 +133,7 @@ class KnownArticlesMiddleware:
     def search_window(self, request: Request, day: str) -> Request | None:
         """Drops a search day window read to its end by an earlier run, once the day is final."""
         spider = self.crawler.spider
-        store = self.run.store
-        if spider is None or store is None:
+        if spider is None:
             return request
         key = search_window_key(
             spider.name,
@@ -145,19 +144,18 @@ class KnownArticlesMiddleware:
         )
         day_end = datetime.combine(date.fromisoformat(day), time(0, 0), tzinfo=KYIV)
         settled = day_end + timedelta(days=1) + self.policy.freshness <= utcnow()
-        if settled and store.window_finished(key):
+        if settled and self.store.window_finished(key):
             self.count("windows_skipped")
             return None
         return request
 
     def article(self, request: Request, article_id: int, tally: Tally) -> Request | None:
-        store = self.run.store
-        state = store.get(article_id) if store is not None else None
-        known = state is not None and state.exported
+        state = self.store.get(article_id)
+        known = state is not None and state.known
         tally.articles += 1
         tally.known += known
         if self.policy.needs_fetch(state, utcnow()):
-            if known:
+            if state is not None and state.exported:
                 self.count("recheck")
             return request
         self.count("skipped_known")
@@ -170,7 +168,7 @@ class KnownArticlesMiddleware:
         elif tally.articles:
             streak = 0
         request.meta[KNOWN_PAGES] = streak
-        if streak > self.overlap and self.run.early_stop_allowed:
+        if streak > self.overlap and self.store.early_stop_allowed:
             self.count("early_stop")
             logger.info(
                 "Walk stops early after %s: %d pages in a row listed only known articles",

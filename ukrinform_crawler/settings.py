@@ -26,8 +26,11 @@ RETRY_TIMES = 10  # 503/429/resets are cheap to retry; timeouts get UKRINFORM_TI
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 DOWNLOADER_MIDDLEWARES = {
     "ukrinform_crawler.downloadermiddlewares.BackoffMiddleware": 560,  # waits, then Retry (550)
+    "ukrinform_crawler.downloadermiddlewares.UnreachableOriginMiddleware": 570,  # before both
     "ukrinform_crawler.downloadermiddlewares.CharsetRepairMiddleware": 585,  # after gunzip (590)
     "ukrinform_crawler.downloadermiddlewares.RedirectGuardMiddleware": 610,  # before Redirect (600)
+    "scrapy.downloadermiddlewares.cookies.CookiesMiddleware": None,
+    "ukrinform_crawler.downloadermiddlewares.OfflineCookiesMiddleware": 700,  # no PSL download
 }
 METAREFRESH_ENABLED = False  # article pages never use it; a refresh off-site would vanish silently
 TELNETCONSOLE_ENABLED = False  # on by default
@@ -44,8 +47,16 @@ ITEM_PIPELINES = {
     "ukrinform_crawler.pipelines.state.StatePipeline": max(CLEANING_PIPELINES.values()) + 50,
 }
 
-# Feeds: -o/-O as usual; UTF-8 JSON lines without \u escapes.
+# Feeds: -o/-O as usual; UTF-8 JSON lines without \u escapes; a local file that cannot be
+# written fails the run instead of a log line per record.
 FEED_EXPORT_ENCODING = "utf-8"
+FEED_STORAGES = {
+    "": "ukrinform_crawler.feeds.LocalFeedStorage",
+    "file": "ukrinform_crawler.feeds.LocalFeedStorage",
+}
+
+# A console for people: no dumped records (-s LOG_LEVEL=DEBUG brings everything back).
+LOG_LEVEL = "INFO"
 
 # Ours.
 UKRINFORM_BASE_URL = ""  # fetch from this origin instead of https://www.<edition host>

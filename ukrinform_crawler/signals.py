@@ -18,3 +18,15 @@ search_window_done = object()
 
 Arguments: ``day: str`` (ISO date), ``query: str``, ``rubric: str | None``, ``spider``.
 """
+
+feed_output_failed = object()
+"""A ``-o``/``-O`` feed file could not be opened, written or stored.
+
+Arguments: ``path: str``, ``error: OSError``.
+"""
+
+article_outside_window = object()
+"""A fetched article was published outside the run's ``since``/``until`` window.
+
+Arguments: ``article_id: int``, ``spider``.
+"""

@@ -1,18 +1,17 @@
-"""Incremental state: one SQLite row per article id, the re-check policy and the run lock.
+"""Incremental state: one SQLite row per article id, the re-check policy, the run history.
 
 The store remembers, per article, when it was first seen and last fetched, the hash of the
 content last exported, its version and the feed file it went to. A run that finds an article
-exported and not due for a re-check neither fetches nor emits it again.
+exported and not due for a re-check neither fetches nor emits it again. An export is recorded
+only once its line is durably in the output (see ``feeds``); records handed to a ``-o``/``-O``
+feed wait in ``pending_exports`` until the feed is stored.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
-import fcntl
 import hashlib
 import json
-import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -35,7 +34,7 @@ CONTENT_FIELDS = (
 )
 """Record fields whose change makes a new version; the rest (scraped_at, body_html…) do not."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -76,12 +75,31 @@ CREATE TABLE IF NOT EXISTS search_windows (
     day TEXT NOT NULL,
     finished_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS pending_exports (
+    id INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    exported_to TEXT NOT NULL,
+    published_at TEXT,
+    run TEXT NOT NULL,
+    PRIMARY KEY (id, version)
+);
+CREATE TABLE IF NOT EXISTS runs (
+    started_at TEXT NOT NULL,
+    edition TEXT NOT NULL,
+    spider TEXT NOT NULL,
+    exit_code INTEGER NOT NULL,
+    tallies TEXT NOT NULL
+);
 """
 """``articles.version`` is the last exported version (0: never exported). ``feed_files`` are the
 feed files this state's runs created (only those are recovered). A ``walks`` row is one discovery
 walk (spider and arguments); ``finished_at`` is null while a run of it is unfinished.
 ``sightings`` say which discovery channel (listing, search, rss, sitemap) listed which article,
-for the coverage report. ``search_windows`` are the search day windows read to their end."""
+for the coverage report. ``search_windows`` are the search day windows read to their end.
+``pending_exports`` are records handed to a ``-o``/``-O`` feed that is not stored yet. ``runs``
+keep the field coverage of every run (the layout-drift baseline)."""
 
 
 def utcnow() -> datetime:
@@ -131,6 +149,11 @@ class ArticleState:
     @property
     def exported(self) -> bool:
         return self.version > 0
+
+    @property
+    def known(self) -> bool:
+        """Delivered, or failed with a failure record that a later run retries."""
+        return self.exported or self.failures > 0
 
 
 @dataclass(frozen=True)
@@ -190,6 +213,13 @@ class StateStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db: sqlite3.Connection | None = None
+        self.early_stop_allowed = False
+        """Set by ``begin_walk``: the last run of this walk succeeded, so a listing walk may stop
+        once it reaches known pages."""
+
+    @property
+    def is_open(self) -> bool:
+        return self._db is not None
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -344,6 +374,13 @@ class StateStore:
         row = self.db.execute("SELECT finished_at FROM walks WHERE key = ?", (key,)).fetchone()
         return row is not None and row["finished_at"] is not None
 
+    def begin_walk(self, key: str, now: datetime) -> bool:
+        """Starts a run of the walk ``key``; returns (and keeps as ``early_stop_allowed``)
+        whether its last run succeeded."""
+        self.early_stop_allowed = self.walk_finished_before(key)
+        self.start_walk(key, now)
+        return self.early_stop_allowed
+
     def start_walk(self, key: str, now: datetime) -> None:
         self.db.execute(
             "INSERT INTO walks (key, started_at) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE"
@@ -351,8 +388,9 @@ class StateStore:
             (key, to_text(now)),
         )
 
-    def finish_walk(self, key: str, now: datetime, reason: str) -> None:
-        finished = to_text(now) if reason == "finished" else None
+    def finish_walk(self, key: str, now: datetime, reason: str, *, succeeded: bool) -> None:
+        """Ends a run of the walk; only a run that succeeded lets the next one stop early."""
+        finished = to_text(now) if succeeded else None
         self.db.execute(
             "UPDATE walks SET finished_at = ?2, close_reason = ?3 WHERE key = ?1",
             (key, finished, reason),
@@ -374,6 +412,66 @@ class StateStore:
             "UPDATE feed_files SET finished_at = ? WHERE name = ?", (to_text(now), name)
         )
 
+    def add_pending(self, export: Export, run: str) -> None:
+        """Remembers a record handed to a ``-o``/``-O`` feed, not yet stored."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO pending_exports"
+            " (id, version, url, content_hash, exported_to, published_at, run)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                export.id,
+                export.version,
+                export.url,
+                export.content_hash,
+                export.exported_to,
+                export.published_at,
+                run,
+            ),
+        )
+
+    def promote_pending(self, run: str, now: datetime) -> int:
+        """Records the pending exports of ``run`` as exported (its feed was stored)."""
+        rows = self.db.execute(
+            "SELECT id, version, url, content_hash, exported_to, published_at"
+            " FROM pending_exports WHERE run = ?",
+            (run,),
+        ).fetchall()
+        self.record_exports([Export(**dict(row)) for row in rows], now)
+        self.drop_pending(run)
+        return len(rows)
+
+    def drop_pending(self, run: str | None = None) -> int:
+        """Forgets the pending exports of ``run`` (every run's when None): their feed failed."""
+        if run is None:
+            cursor = self.db.execute("DELETE FROM pending_exports")
+        else:
+            cursor = self.db.execute("DELETE FROM pending_exports WHERE run = ?", (run,))
+        return cursor.rowcount
+
+    def record_run(
+        self,
+        started: datetime,
+        edition: str,
+        spider: str,
+        exit_code: int,
+        tallies: Mapping[str, int],
+    ) -> None:
+        """Keeps what a run saw (items, items with each field, pages), for later baselines."""
+        self.db.execute(
+            "INSERT INTO runs (started_at, edition, spider, exit_code, tallies)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (to_text(started), edition, spider, exit_code, json.dumps(dict(tallies))),
+        )
+
+    def recent_runs(self, edition: str, limit: int) -> list[dict[str, int]]:
+        """The tallies of the last ``limit`` runs on ``edition``, newest first."""
+        rows = self.db.execute(
+            "SELECT tallies FROM runs WHERE edition = ? ORDER BY started_at DESC, rowid DESC"
+            " LIMIT ?",
+            (edition, limit),
+        )
+        return [json.loads(row["tallies"]) for row in rows]
+
     def counts(self) -> dict[str, int]:
         row = self.db.execute(
             "SELECT count(*) AS articles, sum(version > 0) AS exported,"
@@ -387,45 +485,3 @@ class UnchangedArticle(DropItem):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, log_level="DEBUG")
-
-
-class LockHeld(Exception):
-    """Another process holds the lock."""
-
-    def __init__(self, path: Path, holder: str) -> None:
-        super().__init__(f"{path} is held by {holder or 'another process'}")
-        self.path = path
-        self.holder = holder
-
-
-class RunLock:
-    """An exclusive, non-blocking ``flock`` on a file; the kernel drops it when the holder dies."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._fd: int | None = None
-
-    def acquire(self) -> None:
-        """Takes the lock or raises LockHeld at once."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as error:
-            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
-            os.close(fd)
-            if error.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-                raise LockHeld(self.path, holder) from None
-            raise
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()} since {to_text(utcnow())}\n".encode(), 0)
-        self._fd = fd
-
-    def release(self) -> None:
-        if self._fd is not None:
-            os.close(self._fd)  # closing drops the flock; the file stays for the next run
-            self._fd = None
-
-    @property
-    def held(self) -> bool:
-        return self._fd is not None

@@ -143,3 +143,21 @@ RUBRIC_IDS: dict[str, int] = {
     "sports": 19,
 }
 """Rubric slug → `params[rubric_id]` of the extended-search form (0 = all rubrics)."""
+
+RUBRICS: tuple[str, ...] = (
+    *RUBRIC_IDS,
+    "defense",
+    "crime",
+    "emergencies",
+    "other_news",
+    "kyiv",
+    "technology",
+    "health",
+    "crimea",
+    "tymchasovo-okupovani",
+    "presshall",
+    "tourism",
+    "yakisne-zhyttia",
+    "uarazom",
+)
+"""Rubric slugs of the editions (site model §2.2: menu, English feeds, off-menu slugs)."""

@@ -1,33 +1,57 @@
-"""``scrapy crawl`` as Scrapy ships it, plus an exit code from the run outcome (for cron)."""
+"""``scrapy crawl`` as Scrapy ships it, plus usage checks and an exit code for cron."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from scrapy import Spider
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.crawler import Crawler
+from scrapy.spiderloader import get_spider_loader
 
 from ukrinform_crawler.extensions import RunExtension
+from ukrinform_crawler.report import EXIT_USAGE
+from ukrinform_crawler.usage import ArgumentError, check_arguments, check_settings
 
 
 class Command(ScrapyCrawlCommand):
-    """Exit code 0 on success, 1 when the run failed, 75 when another run holds the state lock.
+    """Exit code 0 done, 1 failed, 2 usage error (before any request), 75 locked.
 
-    The outcome comes from ``RunExtension.exit_code``; see that class for what counts as failure.
+    The outcome of a run comes from ``RunExtension.exit_code`` (see ``report``).
     """
 
     def long_desc(self) -> str:
         return (
-            f"{self.short_desc()}. Exit code: 0 success; 1 failure (close reason not finished, "
-            "error rate over UKRINFORM_MAX_ERROR_RATE, no article emitted while new ones were "
-            "listed); 75 another run holds the state lock."
+            f"{self.short_desc()}. Exit code: 0 done; 1 the run failed (output not written, "
+            "error rate over UKRINFORM_MAX_ERROR_RATE, close reason not finished, origin "
+            "unreachable, layout drift); 2 usage error; 75 another run holds the state lock."
         )
 
     def _create_crawler(self, spidercls: type[Spider] | str) -> Crawler:
         crawler = super()._create_crawler(spidercls)
         self.crawler = crawler
         return crawler
+
+    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        """Scrapy's options, then our checks of the arguments and settings, before anything
+        starts: a usage error is one line on stderr and exit code 2."""
+        super().process_options(args, opts)
+        if len(args) != 1 or self.settings is None:
+            return  # Scrapy says what is wrong itself
+        loader = get_spider_loader(self.settings)
+        try:
+            spidercls = loader.load(args[0])
+            check_settings(self.settings)
+            check_arguments(spidercls, opts.spargs)
+        except KeyError:
+            message = f"unknown spider {args[0]!r}; spiders: {', '.join(loader.list())}"
+        except ArgumentError as error:
+            message = str(error)
+        else:
+            return
+        print(f"error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         super().run(args, opts)
@@ -39,4 +63,5 @@ class Command(ScrapyCrawlCommand):
         except RuntimeError:  # the crawl never got as far as loading extensions
             return
         if run is not None:
+            run.log_summary()
             self.exitcode = run.exit_code

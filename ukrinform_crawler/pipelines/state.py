@@ -21,24 +21,16 @@ class StatePipeline:
     is written (see ``extensions.RunExtension``), not here.
     """
 
-    def __init__(self, crawler: Crawler) -> None:
+    def __init__(self, crawler: Crawler, store: StateStore) -> None:
         self.crawler = crawler
-        self._store: StateStore | None = None
+        self.store = store
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        if not crawler.settings.get("UKRINFORM_STATE_PATH"):
-            raise NotConfigured("UKRINFORM_STATE_PATH is not set")
-        return cls(crawler)
-
-    @property
-    def store(self) -> StateStore:
-        if self._store is None:
-            run = self.crawler.get_extension(RunExtension)
-            if run is None or run.store is None:
-                raise RuntimeError("StatePipeline needs the RunExtension with an open state")
-            self._store = run.store
-        return self._store
+        store = RunExtension.store_of(crawler)
+        if store is None:
+            raise NotConfigured  # no state: no message, Scrapy logs one for every message
+        return cls(crawler, store)
 
     def process_item(self, item: Article, spider: Spider | None = None) -> Article:
         adapter = ItemAdapter(item)

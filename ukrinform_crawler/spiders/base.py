@@ -20,10 +20,11 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from ukrinform_crawler import signals
-from ukrinform_crawler.downloadermiddlewares import failure_reason
+from ukrinform_crawler.downloadermiddlewares import OriginUnreachable, failure_reason
 from ukrinform_crawler.items import Article
 from ukrinform_crawler.pages.article import ArticlePage
 from ukrinform_crawler.urls import EDITION_HOSTS, SiteUrls
+from ukrinform_crawler.usage import ArgumentError, one_of
 from ukrinform_crawler.window import DateWindow
 
 logger = logging.getLogger(__name__)
@@ -49,9 +50,12 @@ def parse_positive_int(name: str, value: str | int | None) -> int | None:
     """A `-a name=N` argument as a positive int, None when not given."""
     if value is None or value == "":
         return None
-    number = int(value)
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
     if number < 1:
-        raise ValueError(f"{name} must be a positive integer, got {value!r}")
+        raise ArgumentError(f"-a {name}: {value!r} is not a whole number above 0")
     return number
 
 
@@ -76,7 +80,7 @@ class ArticleSpider(Spider):
     ) -> None:
         super().__init__(**kwargs)
         if edition not in EDITION_HOSTS:
-            raise ValueError(f"unknown edition {edition!r}; known: {', '.join(EDITION_HOSTS)}")
+            raise one_of("-a edition", edition, "an edition", EDITION_HOSTS)
         self.edition = edition
         self.window = DateWindow.from_args(since, until)
         self.max_pages_arg = parse_positive_int("max_pages", max_pages)
@@ -195,6 +199,8 @@ class ArticleSpider(Spider):
         The run goes on with what it has, then closes with reason ``page_failed`` (a failed run).
         """
         request = failure.request  # type: ignore[attr-defined]  # set by Scrapy on errbacks
+        if isinstance(failure.value, OriginUnreachable):
+            return  # said once, and the run is closing
         reason = self.failure_reason(failure)
         self.failed_pages += 1
         self.count("pages/failed")
@@ -214,22 +220,31 @@ class ArticleSpider(Spider):
         )
 
     def parse_article(self, response: Response, article_id: int) -> Iterator[Article | Request]:
-        """One article page → one Article; a page without article markup is refetched (bounded)."""
-        page = (
-            ArticlePage(response, edition=self.edition)
-            if isinstance(response, TextResponse)
-            else None
-        )
-        if page is None or not page.is_article():
+        """One article page → one Article; a page without article markup is refetched (bounded);
+        a page that cannot be parsed fails its article (reason ``parse_error``)."""
+        try:
+            page = (
+                ArticlePage(response, edition=self.edition)
+                if isinstance(response, TextResponse)
+                else None
+            )
+            item = page.to_item() if page is not None and page.is_article() else None
+        except Exception as error:  # one article fails, never the crawl
+            logger.error("Cannot parse article %s (%r): %s", article_id, error, response.url)
+            self.give_up(article_id, response.meta["ukrinform_article_url"], "parse_error")
+            return
+        if item is None:
             yield from self.retry_non_article(response, article_id)
             return
-        item = page.to_item()
         if (
             item.published_at
             and not response.meta.get(RETRIED_FAILURE)
             and not self.window.contains(datetime.fromisoformat(item.published_at))
         ):
             self.count("articles/outside_window")
+            self.crawler.signals.send_catch_log(
+                signals.article_outside_window, article_id=article_id, spider=self
+            )
             return
         self.count("articles/parsed")
         yield item

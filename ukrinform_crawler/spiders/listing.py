@@ -14,6 +14,8 @@ from scrapy.http import Response, TextResponse
 
 from ukrinform_crawler.pages.navigation import FeedPage, ListingPage, SitemapPage
 from ukrinform_crawler.spiders.base import ArticleSpider
+from ukrinform_crawler.urls import RUBRICS
+from ukrinform_crawler.usage import one_of
 from ukrinform_crawler.window import KYIV
 
 WEEKLY_SITEMAP = re.compile(r"/sitemap/(?P<year>\d{4})/(?P<week>\d{1,2})\.xml$")
@@ -36,9 +38,11 @@ class UkrinformSpider(ArticleSpider):
     def __init__(self, rubric: str | None = None, source: str = "listing", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         if source not in self.SOURCES:
-            raise ValueError(f"source must be one of {', '.join(self.SOURCES)}, got {source!r}")
+            raise one_of("-a source", source, "a source", self.SOURCES)
         self.source = source
         self.rubric = rubric.removeprefix("rubric-").strip("/") if rubric else None
+        if self.rubric is not None and self.rubric not in RUBRICS:
+            raise one_of("-a rubric", rubric, "a rubric", RUBRICS)
         self.seen_on_listings: set[int] = set()
 
     def listing_path(self, page: int) -> str:

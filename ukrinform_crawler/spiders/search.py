@@ -14,7 +14,8 @@ from ukrinform_crawler import signals
 from ukrinform_crawler.pages.navigation import ListingPage, SearchFormPage
 from ukrinform_crawler.spiders.base import ArticleSpider
 from ukrinform_crawler.urls import RUBRIC_IDS
-from ukrinform_crawler.window import KYIV
+from ukrinform_crawler.usage import one_of
+from ukrinform_crawler.window import KYIV, parse_bound
 
 logger = logging.getLogger(__name__)
 
@@ -42,14 +43,14 @@ class UkrinformSearchSpider(ArticleSpider):
         **kwargs: Any,
     ) -> None:
         until = until or datetime.now(KYIV).date().isoformat()
-        since = since or (date.fromisoformat(until[:10]) - timedelta(days=6)).isoformat()
+        if not since:
+            end = parse_bound(until, end=True, name="until") or datetime.now(KYIV)
+            since = (end.date() - timedelta(days=7)).isoformat()
         super().__init__(since=since, until=until, **kwargs)
         self.query = (query or "").strip()
         self.rubric = rubric.removeprefix("rubric-") if rubric else None
         if self.rubric is not None and self.rubric not in RUBRIC_IDS:
-            raise ValueError(
-                f"unknown rubric {rubric!r} for search; known: {', '.join(RUBRIC_IDS)}"
-            )
+            raise one_of("-a rubric", rubric, "a rubric of the search form", RUBRIC_IDS)
         self.form_refetches = 0
         self.progress_done = 0
         self.progress_total = len(self.days())
