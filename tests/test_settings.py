@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import inspect
+import subprocess
+import sys
+from pathlib import Path
 
 from scrapy.settings import Settings
 from scrapy.utils.misc import is_generator_with_return_value
 from scrapy.utils.project import get_project_settings
 from scrapy.utils.test import get_crawler
 
+from tests.crawling import ROOT
 from ukrinform_crawler.downloadermiddlewares import (
     BackoffMiddleware,
     CharsetRepairMiddleware,
@@ -100,3 +104,24 @@ def test_no_spider_generator_returns_a_value() -> None:
     returning = [name for name, gen in generators.items() if is_generator_with_return_value(gen)]
     assert returning == []
     assert project_settings().getbool("WARN_ON_GENERATOR_RETURN_VALUE") is False
+
+
+def test_the_package_imports_where_fcntl_is_missing(tmp_path: Path) -> None:
+    """Windows has no fcntl: everything imports, and only taking a state lock says why not."""
+    code = f"""
+import sys, pkgutil, importlib
+sys.modules["fcntl"] = None
+import ukrinform_crawler
+for module in pkgutil.walk_packages(ukrinform_crawler.__path__, "ukrinform_crawler."):
+    importlib.import_module(module.name)
+from pathlib import Path
+from ukrinform_crawler.lock import RunLock
+try:
+    RunLock(Path({str(tmp_path / "x.lock")!r})).acquire()
+except OSError as error:
+    print(error)
+"""
+    done = subprocess.run(  # noqa: S603  # our interpreter
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.strip() == "locking a state needs a POSIX system (Linux, macOS, BSD)"

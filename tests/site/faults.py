@@ -37,6 +37,7 @@ handler registered for its ``mode`` in :data:`FAULT_MODES` writes the whole (mis
 ``unclosed-p``              the page without any ``</p>``
 ``nested-article``          a whole ``article.news`` teaser inside the article text
 ``stray-end-tags``          ``</span></b></div></article>`` after the first paragraph
+``no-tags``                 the page without its ``aside.tags`` (a layout change that drops a field)
 ``mixed``                   one of ``choices`` (picked by the fault's seeded generator)
 ==========================  =====================================================================
 """
@@ -473,6 +474,9 @@ FAULT_MODES: dict[str, Callable[[ReplicaHandler, Fault], None]] = {
     "unclosed-p": _mutated(lambda text: text.replace("</p>", "")),
     "nested-article": _mutated(_after_first_paragraph(NESTED_IN_BODY)),
     "stray-end-tags": _mutated(_after_first_paragraph("</span></b></div></article>")),
+    "no-tags": _mutated(
+        lambda text: re.sub(r'<aside class="tags">.*?</aside>', "", text, flags=re.S)
+    ),
     "mixed": _mixed,
 }
 """Fault mode → handler that writes the whole response; new modes register here."""
