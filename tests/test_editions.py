@@ -12,6 +12,7 @@ import itertools
 import re
 import subprocess
 import sys
+import time
 import urllib.parse
 from collections import Counter
 from collections.abc import Iterator
@@ -114,6 +115,12 @@ def test_any_40_articles_hold_every_layout_and_quirk(edition: str) -> None:
         assert record["language"] == edition
         assert record["url"].startswith(f"https://{EDITIONS[edition].host}/rubric-")
     assert corpus.expected(ids[3]) == Corpus(edition=edition, count=300, seed=7).expected(ids[3])
+    started = time.perf_counter()
+    big = Corpus(edition=edition, count=100_000, seed=3)
+    last = big.by_page("lastnews", 5000)
+    assert big.expected(last[-1])["id"] == last[-1]
+    assert time.perf_counter() - started < 1
+    assert big._article.cache_info().currsize < 10
 
 
 def test_new_editions_have_disjoint_ids_and_ascii_slugs() -> None:

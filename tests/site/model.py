@@ -3,7 +3,10 @@
 
 Ukrainian strings are copied from the real ukrinform.ua pages (including the Latin ``c`` in
 ``Суcпільcтво``/``Діаcпора`` and the Latin ``i`` in ``Всi``); English strings follow the shared
-conventions of the project.
+conventions of the project. The phrases of the other editions (labels, credit prefixes, footer,
+search form, promo, "as Ukrinform reports") are the standard translations of the shared phrase
+table, copied character for character, since the boilerplate catalogues of the crawler are built
+from the same table; their menu and banner words (``*_TERMS``) are the replica's own.
 """
 
 from __future__ import annotations
@@ -915,6 +918,7 @@ def _with_domain(strings: dict[str, str], host: str) -> dict[str, str]:
 def _edition(
     code: str, host: str, strings: dict[str, str], terms: dict[str, str], **kw: Any
 ) -> Edition:
+    """An edition beyond en and uk: ``lang`` is its code, ``terms`` translate its chrome."""
     strings = _with_domain(strings, host)
     return Edition(
         code=code,

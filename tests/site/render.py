@@ -1,8 +1,8 @@
 """HTML/XML rendering of the replica: precompiled string templates, no template engine.
 
 The article page is the real ukrinform.ua template (``templates/``, derived byte for byte from a
-saved page) with slots ``@@name@@``; the English edition applies a fixed list of translations to
-the chrome once at start-up.
+saved page) with slots ``@@name@@``; every other edition applies a fixed list of translations
+(``Edition.chrome_replacements``) to the chrome once at start-up.
 """
 
 from __future__ import annotations
