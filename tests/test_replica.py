@@ -96,7 +96,27 @@ JUNK = re.compile(
 )
 
 
-def read_page(html: str, origin: str) -> dict[str, Any]:
+def edition_junk(strings: dict[str, str]) -> re.Pattern[str]:
+    """``JUNK`` for another edition: its footer, search-form and promo lines."""
+    starts = (strings["notice"][:20], strings["media_id"][:15], strings["promo_line"][:15])
+    whole = (strings["extended_search"], strings["hide_search"], strings["by_period"])
+    parts = [re.escape(clean(text)) for text in starts]
+    parts += [re.escape(clean(text)) + "$" for text in whole]
+    return re.compile("^(©|-$|" + "|".join(parts) + ")")
+
+
+def read_page(html: str, origin: str, strings: dict[str, str] | None = None) -> dict[str, Any]:
+    """The record of a replica page by the conventions (of ``strings``' edition, if given)."""
+    junk, read_also = JUNK, ("Read also:", "Читайте також:")
+    photo: str | None = None  # "Photo: " or "Фото: "
+    byline_pattern = r"^(?:Prepared by|Підготувала|Підготував) (.+), (?:Kyiv|Київ)$"
+    if strings is not None:
+        junk, read_also = edition_junk(strings), (clean(strings["read_also"]),)
+        photo = clean(strings["photo"])
+        byline_pattern = r"(?!)"  # an edition without bylines
+        if "byline" in strings:
+            names = "|".join(re.escape(strings[key]) for key in ("byline", "byline_m"))
+            byline_pattern = rf"^(?:{names}) (.+), {re.escape(strings['city'])}$"
     doc = lxml.html.fromstring(html)
     news = doc.cssselect("article.news")[0]
     interview = "interview" in news.get("class", "")
@@ -129,21 +149,19 @@ def read_page(html: str, origin: str) -> dict[str, Any]:
         items = child.cssselect("li") if child.tag in ("ul", "ol") else [child]
         for item in items:
             text = clean(item.text_content())
-            if not text or JUNK.match(text):
+            if not text or junk.match(text):
                 continue
-            if text.startswith(("Read also:", "Читайте також:")):
+            if text.startswith(read_also):
                 link = item.cssselect("a")[0]
                 related.append({"title": clean(link.text_content()), "url": canon(link, origin)})
-            elif re.match(r"^(Photo|Фото): ", text):
+            elif photo is None and re.match(r"^(Photo|Фото): ", text):
                 credit = text.split(": ", 1)[1]
+            elif photo is not None and text.startswith(photo):
+                credit = text[len(photo) :].strip()
             else:
                 paragraphs.append(text)
     authors = [news_ld["author"]["name"]]
-    if paragraphs and (
-        byline := re.match(
-            r"^(?:Prepared by|Підготувала|Підготував) (.+), (?:Kyiv|Київ)$", paragraphs[-1]
-        )
-    ):
+    if paragraphs and (byline := re.match(byline_pattern, paragraphs[-1])):
         authors = [byline[1]]
     label = news.cssselect("div.newsPrefix")
     return {

@@ -1,4 +1,5 @@
-"""A deterministic local replica of ukrinform.net / ukrinform.ua for offline crawl tests.
+"""A deterministic local replica of the Ukrinform editions (ukrinform.net, .ua, .es, .de, .fr,
+.pl, .jp, .org, .ru) for offline crawl tests.
 
 ``Corpus`` computes articles on demand from ``(seed, index)`` and gives the exact feed record
 each must produce (``Corpus.expected``); ``Replica`` serves the corpus over HTTP on loopback in

@@ -6,12 +6,13 @@ import argparse
 import contextlib
 import threading
 
+from .model import EDITIONS
 from .server import Replica
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.site", description=__doc__)
-    parser.add_argument("--edition", choices=("en", "uk"), default="en")
+    parser.add_argument("--edition", choices=tuple(EDITIONS), default="en")
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--host", default="127.0.0.1")

@@ -12,6 +12,7 @@ listing page or sitemap week is reachable without materialising the corpus.
 from __future__ import annotations
 
 import random
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -19,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from .banks import BANKS, Bank
 from .model import EDITIONS, KYIV, Edition, clean_text, kyiv_iso, kyiv_raw, slugify
 
 ANCHOR = datetime(2026, 10, 28, 12, 0, tzinfo=KYIV)
@@ -154,197 +156,20 @@ def inline_text(nodes: tuple[Inline, ...]) -> str:
     return "".join(parts)
 
 
-# --- text banks -----------------------------------------------------------------------------
-
-EN_ACTORS = (
-    ("Zelensky", "President Volodymyr Zelensky"),
-    ("Sybiha", "Foreign Minister Andrii Sybiha"),
-    ("Svyrydenko", "Prime Minister Yulia Svyrydenko"),
-    ("Shmyhal", "Defense Minister Denys Shmyhal"),
-    ("General Staff", "The General Staff of the Armed Forces"),
-    ("Air Force", "The Ukrainian Air Force"),
-    ("EU", "The European Commission"),
-    ("Rutte", "NATO Secretary General Mark Rutte"),
-    ("Nausėda", "Lithuanian President Gitanas Nausėda"),
-    ("IAEA", "The IAEA mission"),
-    ("Ukrenergo", "Ukrenergo"),
-    ("NBU", "The National Bank of Ukraine"),
-    ("Klitschko", "Kyiv Mayor Vitali Klitschko"),
-    ("SBU", "The Security Service of Ukraine"),
-)
-EN_VERBS = (
-    ("discusses", "discussed"),
-    ("announces", "announced"),
-    ("welcomes", "welcomed"),
-    ("condemns", "condemned"),
-    ("backs", "backed"),
-    ("reviews", "reviewed"),
-    ("signs deal on", "signed a deal on"),
-    ("outlines plans for", "outlined plans for"),
-)
-EN_TOPICS = (
-    "drone production",
-    "energy security",
-    "air defense support",
-    "grain exports",
-    "Ukraine-EU trade",
-    "Kyiv's heating season",
-    "S-300/S-400 replacements",
-    "25-story housing repairs",
-    "prisoner exchange",
-    "sanctions against Russia",
-    "humanitarian demining",
-    "the Black Sea corridor",
-    "critical minerals",
-    "railway repairs",
-    "winter preparations",
-    "reconstruction of Kharkiv",
-)
-EN_PLACES = (
-    "in Kyiv",
-    "in Brussels",
-    "in Vilnius",
-    "in Warsaw",
-    "in Odesa region",
-    "in Kharkiv",
-    "in Lviv",
-    "in Dnipro",
-)
-EN_SUFFIXES = ("", "", "", "", " - Reuters", " - SBU", " - media")
-EN_FILLER = (
-    "The parties also coordinated the next steps on {topic} and agreed to meet again {place}.",
-    "According to {actor}, the work on {topic} will continue in the coming weeks.",
-    "Officials noted that {num}\u00a0projects related to {topic} are already under way.",
-    "Experts say the decision on {topic} is crucial for Ukraine’s resilience this winter.",
-    "Earlier this week, {actor} held talks on {topic} with international partners.",
-    "The meeting {place} lasted about {num}\u00a0minutes – longer than planned.",
-    "Local authorities said the «Diia» app would list updates on {topic}.",
-    "Drone attacks continued overnight, but {actor} said the plans for {topic} remain intact.",
-)
-EN_QUOTES = (
-    "We are grateful to our partners for their support. This is the foundation for peace",
-    "Every decision on {topic} strengthens our defense and our economy",
-    "We will not stop until every town has light and heat…",
-    "The world must see what Russia does every night",
-)
-EN_PEOPLE = (
-    ("Olena Kovalenko", "f"),
-    ("Iryna Shevchuk", "f"),
-    ("Mariia Bondar", "f"),
-    ("Andrii Melnyk", "m"),
-    ("Taras Hrytsenko", "m"),
-    ("Oleksandr Tkachenko", "m"),
-)
-EN_CREDITS = ("President’s Office", "Ukrinform", "MFA", "Pexels", "General Staff", "Facebook")
-EN_INTERVIEW_GUESTS = (
-    "Kostyantyn Saliy, CEO of Ukrenergo",
-    "Olha Stefanishyna, Ambassador of Ukraine to the United States",
-    "Denys Maliuska, former Minister of Justice",
-    "Oksana Markarova, economist",
-)
-EN_INTERVIEW_QUOTES = (
-    "We will pass this winter without blackouts",
-    "Drone production is now our strongest export argument",
-    "Reconstruction must start before the war ends",
-    "Our partners understand what is at stake",
-)
-EN_QUESTIONS = (
-    "How do you assess the situation now?",
-    "What are the main risks for the coming months?",
-    "What do partners expect from Ukraine?",
-    "How long will this take?",
-)
-
-UK_ACTORS = (
-    ("Зеленський", "Президент Володимир Зеленський"),
-    ("Сибіга", "Міністр закордонних справ Андрій Сибіга"),
-    ("Свириденко", "Прем'єр-міністр Юлія Свириденко"),
-    ("Шмигаль", "Міністр оборони Денис Шмигаль"),
-    ("Генштаб", "Генеральний штаб ЗСУ"),
-    ("Повітряні сили", "Повітряні сили ЗСУ"),
-    ("Єврокомісія", "Європейська комісія"),
-    ("Рютте", "Генсек НАТО Марк Рютте"),
-    ("МАГАТЕ", "Місія МАГАТЕ"),
-    ("Укренерго", "Укренерго"),
-    ("НБУ", "Національний банк України"),
-    ("Кличко", "Міський голова Києва Віталій Кличко"),
-    ("СБУ", "Служба безпеки України"),
-)
-UK_VERBS = (
-    ("обговорив", "обговорив"),
-    ("анонсував", "анонсував"),
-    ("привітав", "привітав"),
-    ("засудив", "засудив"),
-    ("підтримав", "підтримав"),
-    ("оцінив", "оцінив"),
-)
-UK_TOPICS = (
-    "виробництво дронів",
-    "енергетичну безпеку",
-    "підтримку ППО",
-    "експорт зерна",
-    "торгівлю Україна-ЄС",
-    "опалювальний сезон у Києві",
-    "обмін полоненими",
-    "санкції проти Росії",
-    "гуманітарне розмінування",
-    "чорноморський коридор",
-    "ремонт залізниці",
-    "підготовку до зими",
-    "відбудову Харкова",
-)
-UK_PLACES = (
-    "у Києві",
-    "у Брюсселі",
-    "у Вільнюсі",
-    "у Варшаві",
-    "на Одещині",
-    "у Харкові",
-    "у Львові",
-    "у Дніпрі",
-)
-UK_SUFFIXES = ("", "", "", "", " - Reuters", " - СБУ", " - ЗМІ")
-UK_FILLER = (
-    "Сторони також узгодили наступні кроки щодо теми «{topic}» і домовилися зустрітися {place}.",
-    "За словами {actor_short}, робота над темою «{topic}» триватиме найближчими тижнями.",
-    "Посадовці зазначили, що вже реалізують {num}\u00a0проєктів, пов’язаних із темою «{topic}».",
-    "Експерти вважають рішення щодо теми «{topic}» вирішальним для стійкості України взимку.",
-    "Зустріч {place} тривала близько {num}\u00a0хвилин – довше, ніж планували.",
-    "Атаки дронів тривали вночі, але {actor_short} заявив, що плани не змінюються.",
-)
-UK_QUOTES = (
-    "Ми вдячні партнерам за підтримку. Це основа для миру",
-    "Кожне рішення зміцнює нашу оборону та економіку",
-    "Ми не зупинимося, доки в кожному місті не буде світла і тепла…",
-    "Світ має бачити, що Росія робить щоночі",
-)
-UK_PEOPLE = (
-    ("Марина Дмитрів", "f"),
-    ("Ірина Шевчук", "f"),
-    ("Олена Коваленко", "f"),
-    ("Андрій Мельник", "m"),
-    ("Тарас Гриценко", "m"),
-)
-UK_CREDITS = ("МЗС", "Офіс Президента", "Укрінформ", "Генштаб", "Facebook")
-UK_INTERVIEW_GUESTS = (
-    "Володимир Кудрицький, голова правління Укренерго",
-    "Ольга Стефанішина, посол України у США",
-    "Оксана Маркарова, економістка",
-)
-UK_INTERVIEW_QUOTES = (
-    "Ми пройдемо цю зиму без блекаутів",
-    "Виробництво дронів - наш найсильніший аргумент",
-    "Відбудова має початися ще до кінця війни",
-)
-UK_QUESTIONS = (
-    "Як ви оцінюєте ситуацію зараз?",
-    "Які основні ризики на найближчі місяці?",
-    "Чого партнери очікують від України?",
-)
+INVISIBLES = ("\u00ad", "\u200b", "\u200d", "\u2060", "\ufeff")
+LONG_RUN = re.compile(r"[^\W\d_]{8,}")
+"""A run of eight or more letters: where an unspaced script gets its invisible character."""
 
 
-def _sprinkle(text: str, rng: random.Random) -> str:
-    """Insert a soft hyphen and a zero-width character inside words of a paragraph."""
+def _sprinkle(text: str, rng: random.Random, spaced: bool = True) -> str:
+    """Insert a soft hyphen or a zero-width character inside a word of a paragraph."""
+    if not spaced:
+        runs = list(LONG_RUN.finditer(text))
+        if not runs:
+            return text
+        run = rng.choice(runs)
+        cut = (run.start() + run.end()) // 2
+        return text[:cut] + rng.choice(INVISIBLES) + text[cut:]
     words = text.split(" ")
     long_words = [i for i, word in enumerate(words) if len(word) > 7 and word.isalpha()]
     if not long_words:
@@ -352,7 +177,7 @@ def _sprinkle(text: str, rng: random.Random) -> str:
     i = rng.choice(long_words)
     word = words[i]
     cut = len(word) // 2
-    invisible = rng.choice(("\u00ad", "\u200b", "\u200d", "\u2060", "\ufeff"))
+    invisible = rng.choice(INVISIBLES)
     words[i] = word[:cut] + invisible + word[cut:]
     return " ".join(words)
 
@@ -367,6 +192,7 @@ class Corpus:
             raise ValueError("count must be positive")
         self.edition_code = edition
         self.edition: Edition = EDITIONS[edition]
+        self.bank: Bank = BANKS[edition]
         self.count = count
         self.seed = seed
         self.added = 0
@@ -484,11 +310,7 @@ class Corpus:
         return self._edited(article, edits) if edits else article
 
     def _edited(self, article: SyntheticArticle, edits: int) -> SyntheticArticle:
-        note = (
-            f"Update {edits}: the figures were revised after publication."
-            if self.edition_code == "en"
-            else f"Оновлення {edits}: дані уточнено після публікації."
-        )
+        note = self.bank.edit_note.format(edits=edits)
         first = next(
             (i for i, block in enumerate(article.blocks) if block.kind == "p"),
             len(article.blocks),
@@ -593,37 +415,40 @@ class Corpus:
 
     # --- generation ----------------------------------------------------------------------
 
-    def _title_parts(self, g: int, rng: random.Random) -> tuple[str, str | None]:
+    def _title_parts(self, g: int, rng: random.Random) -> tuple[str, str | None, str]:
+        """Title, lead and what the slug is made from (the title, or its English gloss)."""
+        bank = self.bank
         if self.layout_of(g) == "interview":
-            guests = EN_INTERVIEW_GUESTS if self.edition_code == "en" else UK_INTERVIEW_GUESTS
-            quotes = EN_INTERVIEW_QUOTES if self.edition_code == "en" else UK_INTERVIEW_QUOTES
-            return rng.choice(guests), rng.choice(quotes)
-        if self.edition_code == "en":
-            short, _ = rng.choice(EN_ACTORS)
-            verb, _ = rng.choice(EN_VERBS)
-            title = f"{short} {verb} {rng.choice(EN_TOPICS)} {rng.choice(EN_PLACES)}"
-            title += rng.choice(EN_SUFFIXES)
-            lead = f"{rng.choice(EN_ACTORS)[1]} {rng.choice(EN_VERBS)[1]} {rng.choice(EN_TOPICS)}."
-        else:
-            short, _ = rng.choice(UK_ACTORS)
-            verb, _ = rng.choice(UK_VERBS)
-            title = f"{short} {verb} {rng.choice(UK_TOPICS)} {rng.choice(UK_PLACES)}"
-            title += rng.choice(UK_SUFFIXES)
-            lead = f"{rng.choice(UK_ACTORS)[1]} {rng.choice(UK_VERBS)[1]} {rng.choice(UK_TOPICS)}."
+            guest = rng.choice(bank.guests)
+            return guest, rng.choice(bank.guest_quotes), bank.glossed(guest)
+        short, _ = rng.choice(bank.actors)
+        verb, _ = rng.choice(bank.verbs)
+        parts = {
+            "short": short,
+            "verb": verb,
+            "topic": rng.choice(bank.topics),
+            "place": rng.choice(bank.places),
+            "suffix": rng.choice(bank.suffixes),
+        }
+        title = bank.title.format(**parts)
+        lead = bank.lead.format(
+            actor=rng.choice(bank.actors)[1],
+            past=rng.choice(bank.verbs)[1],
+            topic=rng.choice(bank.topics),
+        )
         if (g + self._offsets[9]) % 4 == 0:
             words = lead.split(" ")
             words.insert(len(words) // 2, "\u00a0" + words.pop(len(words) // 2))
             lead = " ".join(words)
-        if (g + self._offsets[10]) % 15 == 7:
-            lead = None  # type: ignore[assignment]
-        return title, lead
+        no_lead = (g + self._offsets[10]) % 15 == 7
+        return title, None if no_lead else lead, bank.slug_source(title, parts)
 
     def _make_headline(self, g: int) -> Headline:
         rng = random.Random(f"{self.seed}:{self.edition_code}:{g}:head")
-        title, lead = self._title_parts(g, rng)
+        title, lead, slug_source = self._title_parts(g, rng)
         rubric = self.rubric_of(g)
         article_id = self.id_of(g)
-        path = f"/rubric-{rubric}/{article_id}-{slugify(title, self.edition_code)}.html"
+        path = f"/rubric-{rubric}/{article_id}-{slugify(slug_source, self.edition_code)}.html"
         published = self.published_of(g)
         unix = int(published.timestamp()) - 600 - rng.randrange(3000)
         if rng.random() < 0.15:
@@ -669,46 +494,41 @@ class Corpus:
         head = self.headline(g)
         rng = random.Random(f"{self.seed}:{self.edition_code}:{g}:body")
         en = self.edition_code == "en"
+        bank = self.bank
         strings = self.edition.strings
         off = self._offsets
         layout = self.layout_of(g)
         features: set[str] = {layout}
         blocks: list[Block] = []
-        actors = EN_ACTORS if en else UK_ACTORS
-        topics = EN_TOPICS if en else UK_TOPICS
-        places = EN_PLACES if en else UK_PLACES
-        verbs = EN_VERBS if en else UK_VERBS
-        filler = EN_FILLER if en else UK_FILLER
-        quotes = EN_QUOTES if en else UK_QUOTES
+        actors, topics, places = bank.actors, bank.topics, bank.places
+        verbs, quotes = bank.verbs, bank.quotes
         targets = self._link_targets(g, rng)
 
         def sentence() -> str:
             actor_short, actor = rng.choice(actors)
-            if actor.startswith("The "):
-                actor = "the " + actor[4:]
-            return rng.choice(filler).format(
+            return rng.choice(bank.filler).format(
                 topic=rng.choice(topics),
                 place=rng.choice(places),
-                actor=actor,
+                actor=bank.mid(actor),
                 actor_short=actor_short,
                 num=rng.randrange(2, 90),
             )
 
         def plain_paragraph() -> Block:
-            text = " ".join(sentence() for _ in range(rng.randrange(1, 4)))
+            text = bank.joiner.join(sentence() for _ in range(rng.randrange(1, 4)))
             if rng.random() < 0.25:
-                text = _sprinkle(text, rng)
+                text = _sprinkle(text, rng, bank.spaced)
                 features.add("invisible")
             return Block("p", (text,), raw_typography=rng.random() < 0.3)
 
         def quote_paragraph() -> Block:
             quote = rng.choice(quotes).format(topic=rng.choice(topics))
-            speaker = rng.choice(actors)[0]
-            text = f'"{quote}," {speaker} noted.' if en else f'"{quote}", - наголосив {speaker}.'
-            return Block("p", (text,))
+            short, full = rng.choice(actors)
+            speaker = bank.mid(full) if bank.speaker_full else short
+            return Block("p", (bank.quote_line.format(quote=quote, speaker=speaker),))
 
         if layout == "interview":
-            questions = EN_QUESTIONS if en else UK_QUESTIONS
+            questions = bank.questions
             for k in range(rng.randrange(3, 6)):
                 blocks.append(Block("p", (Mark("strong", (questions[k % len(questions)],)),)))
                 blocks.append(plain_paragraph())
@@ -718,30 +538,22 @@ class Corpus:
             _, actor = rng.choice(actors)
             _, past = rng.choice(verbs)
             topic, place = rng.choice(topics), rng.choice(places)
-            if en:
-                first = f"{actor} {past} {topic} {place}, {strings['reports']}."
-            else:
-                first = f"{strings['reports']}, {actor} {past} {topic} {place}."
+            first = bank.first.format(
+                actor=actor, past=past, topic=topic, place=place, reports=strings["reports"]
+            )
+            before, link_text, after = bank.posted
             external = Link(
                 f"http://x.com/ukrinform/status/{mix(self.seed, g, 7) % 10**18}",
-                ("official page " if en else "сторінці ",),
+                (link_text,),
                 external=True,
             )
             blocks.append(Block("p", (first,)))
-            if en:
-                posted: tuple[Inline, ...] = (
-                    "The statement was posted on the ",
-                    external,
-                    "of the ministry.",
-                )
-            else:
-                posted = ("Відповідна заява розміщена на ", external, "відомства у соцмережі Х.")
-            blocks.append(Block("p", posted))
+            blocks.append(Block("p", (before, external, after)))
             blocks.append(quote_paragraph())
             for _ in range(rng.randrange(1, 4)):
                 blocks.append(plain_paragraph())
             if (g + off[8]) % 6 == 1:
-                blocks.append(Block("h2", (rng.choice(topics).capitalize(),)))
+                blocks.append(Block("h2", (bank.heading(rng.choice(topics)),)))
                 blocks.append(plain_paragraph())
                 features.add("h2")
             if (g + off[8]) % 6 == 3:
@@ -749,13 +561,12 @@ class Corpus:
                 blocks.append(Block("ul", items=items))
                 features.add("ul")
             if (g + off[8]) % 6 == 5:
-                blocks.append(Block("blockquote", (rng.choice(quotes).format(topic="peace"),)))
+                blocks.append(Block("blockquote", (rng.choice(quotes).format(topic=bank.peace),)))
                 features.add("blockquote")
             if (g + off[7]) % 8 == 0:
                 features.add("digest")
                 blocks.insert(1, Block("spacer"))
-                heading = "MAIN THINGS" if en else "НАЙВАЖЛИВІШЕ"
-                blocks.insert(2, Block("center", (Mark("strong", (heading,)),)))
+                blocks.insert(2, Block("center", (Mark("strong", (bank.digest,)),)))
                 blocks.append(Block("separator", ("***",)))
                 blocks.append(Block("spacer"))
                 folder = head.published.strftime("%Y_%m")
@@ -765,16 +576,20 @@ class Corpus:
                 )  # fmt: skip
                 blocks.append(plain_paragraph())
             _, actor = rng.choice(actors)
-            if actor.startswith("The "):
-                actor = "the " + actor[4:]
             _, past = rng.choice(verbs)
-            anchor = f"{past} {rng.choice(topics)}"
-            tail = f" {rng.choice(places)}."
+            recap = {
+                "reported": strings["reported"],
+                "actor": bank.mid(actor),
+                "past": past,
+                "topic": rng.choice(topics),
+                "place": rng.choice(places),
+            }
+            prefix, anchor, tail = (part.format(**recap) for part in bank.recap)
             if targets:
                 link = self._internal_link(targets.pop(0), rng, anchor)
-                blocks.append(Block("p", (f"{strings['reported']}, {actor} ", link, tail)))
+                blocks.append(Block("p", (prefix, link, tail)))
             else:
-                blocks.append(Block("p", (f"{strings['reported']}, {actor} {anchor}{tail}",)))
+                blocks.append(Block("p", (prefix + anchor + tail,)))
         # mid-body Read-also blocks
         reads = (g + off[6]) % 3
         for k in range(min(reads, len(targets))):
@@ -784,17 +599,22 @@ class Corpus:
                     f"https://{self.edition.host}{target.path}")[style]  # fmt: skip
             words = target.title.split(" ")
             children: tuple[Inline, ...]
-            if rng.random() < 0.4 and len(words) > 2:
+            bold = rng.random() < 0.4
+            if bold and len(words) > 2:
                 children = (words[0] + " ", Mark("b", (words[1],)), " " + " ".join(words[2:]))
+            elif bold and not bank.spaced:  # a few characters of an unspaced title
+                cut = len(target.title) // 3
+                title = target.title
+                children = (title[:cut], Mark("b", (title[cut : cut + 2],)), title[cut + 2 :])
             else:
                 children = (target.title,)
             position = min(len(blocks) - 1, 2 + 2 * k)
             blocks.insert(position, Block("read", (Link(href, children, target_id=target.id),)))
             features.add("read")
         byline: str | None = None
-        if layout == "news" and ((g + off[5]) % 7 == 0 or "digest" in features):
-            people = EN_PEOPLE if en else UK_PEOPLE
-            name, gender = rng.choice(people)
+        bylined = (g + off[5]) % 7 == 0 or "digest" in features
+        if layout == "news" and bank.people and bylined:
+            name, gender = rng.choice(bank.people)
             prefix = strings["byline"] if gender == "f" else strings["byline_m"]
             byline = name
             blocks.append(
@@ -803,7 +623,7 @@ class Corpus:
             features.add("byline")
         credit: str | None = None
         if (g + off[4]) % 5 != 0:
-            credit = rng.choice(EN_CREDITS if en else UK_CREDITS)
+            credit = rng.choice(bank.credits)
             blocks.append(Block("credit", (credit,)))
             features.add("credit")
         if layout == "news" and (g + off[0]) % 20 == 10 and targets:

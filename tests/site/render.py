@@ -1,8 +1,8 @@
 """HTML/XML rendering of the replica: precompiled string templates, no template engine.
 
 The article page is the real ukrinform.ua template (``templates/``, derived byte for byte from a
-saved page) with slots ``@@name@@``; the English edition applies a fixed list of translations to
-the chrome once at start-up.
+saved page) with slots ``@@name@@``; every other edition applies a fixed list of translations
+(``Edition.chrome_replacements``) to the chrome once at start-up.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 from .corpus import PAGE_SIZE, Block, Corpus, Headline, Inline, Link, Mark, SyntheticArticle
-from .model import KYIV, Edition, kyiv_iso, kyiv_raw, rfc822
+from .model import KYIV, Edition, kyiv_iso, kyiv_raw, promo_html, rfc822
 
 TEMPLATES = Path(__file__).parent / "templates"
 SLOT = re.compile(r"@@(\w+)@@")
@@ -107,6 +107,7 @@ class Renderer:
         self.edition = edition = corpus.edition
         self.strings = edition.strings
         self.origin = edition.origin
+        self.html_dir = ' dir="rtl"' if edition.rtl else ""
         raw = {
             name: (TEMPLATES / f"{name}.html").read_bytes().decode("utf-8")
             for name in ("head_article", "chrome_top", "article_block", "chrome_bottom")
@@ -114,6 +115,7 @@ class Renderer:
         raw = translate_chrome(raw, edition)
         constants = {
             "lang": edition.lang,
+            "dir": self.html_dir,
             "origin": edition.origin,
             "host": edition.host,
             "site_title": edition.strings["site_title"],
@@ -180,9 +182,13 @@ class Renderer:
 
     def header_date(self, now: datetime) -> str:
         local = now.astimezone(KYIV)
-        weekday = self.edition.weekdays[local.weekday()]
-        month = self.edition.months[local.month - 1]
-        return f"{weekday}, {local.day} {month} {local.year}, {local:%H:%M}"
+        return self.edition.header_date.format(
+            weekday=self.edition.weekdays[local.weekday()],
+            day=local.day,
+            month=self.edition.months[local.month - 1],
+            year=local.year,
+            time=f"{local:%H:%M}",
+        )
 
     def _chrome_values(self, ctx: RenderContext, rubric: str) -> dict[str, str]:
         local = ctx.now.astimezone(KYIV)
@@ -254,12 +260,7 @@ class Renderer:
         s = self.strings
         link = block.inline[0]
         assert isinstance(link, Link)
-        promo = (
-            f'{s["promo"]} <a href="https://t.me/ukrinform_news" target="_blank">Telegram</a>, '
-            '<a href="https://www.instagram.com/ukrinform/" target="_blank">Instagram</a> '
-            f'{s["promo_and"]} <a href="https://www.youtube.com/c/UkrinformTV" '
-            'target="_blank">YouTube</a>.'
-        )
+        promo = promo_html(s["promo_line"])
         paragraphs = (
             f'<p>{s["read_also"]}<a href="{link.href}">{self.inline(link.children)}</a></p>',
             f"<p>{s['notice']}</p>",
@@ -463,7 +464,7 @@ class Renderer:
 
     def _simple_head(self, title: str, path: str, ctx: RenderContext, feed: str) -> str:
         return (
-            f'<!DOCTYPE html>\n<html lang="{self.edition.lang}">\n<head>\n'
+            f'<!DOCTYPE html>\n<html lang="{self.edition.lang}"{self.html_dir}>\n<head>\n'
             f"    <title>{attr(title)}</title>\n"
             '    <meta name="viewport" content="width=device-width, initial-scale=1"/>\n'
             '    <meta name="description" content="'
@@ -495,7 +496,9 @@ class Renderer:
 
     def listing_date(self, moment: datetime) -> str:
         local = moment.astimezone(KYIV)
-        return f"{local.day} {self.edition.months[local.month - 1]} {local.year}"
+        return self.edition.listing_date.format(
+            day=local.day, month=self.edition.months[local.month - 1], year=local.year
+        )
 
     def list_item(self, head: Headline) -> str:
         title = attr(head.title)
