@@ -17,7 +17,7 @@ Span = tuple[int, int]
 
 DOMAIN = re.compile(r"ukrinform\s*\.\s*(?:net|ua|de|es|fr|pl|jp|org|ru|com)\b", re.IGNORECASE)
 """The site's own domain written as text."""
-_STOP = re.compile(r"[.!?](?=\s)|。")
+_STOP = re.compile(r"[.!?。]")
 _LAW = re.compile(r"270\s*/\s*96")
 _MEDIA_CODE = re.compile(rf"[{DASHES}:：]\s*{MEDIA_ID}\s*[.。]?")
 _COPYRIGHT = re.compile(rf"(?:©|\(c\))\s*(?:\d{{4}}\s*[{DASHES}]\s*)?\d{{4}}\b", re.IGNORECASE)
@@ -37,7 +37,9 @@ def sentence_starts(text: str) -> list[int]:
         end = match.end()
         while end < len(text) and text[end].isspace():
             end += 1
-        if end < len(text) and (match[0] == "。" or not (text[end].islower() or text[end].isdigit())):
+        if end < len(text) and (
+            match[0] == "。" or not (text[end].islower() or text[end].isdigit())
+        ):
             starts.append(end)
     return starts
 

@@ -112,7 +112,9 @@ def loose(template: str, conjunctions: tuple[str, ...] = ()) -> str:
     index = 0
     while index < len(template):
         char = template[index]
-        if char == "{" and (name := next((p for p in placeholders if template.startswith(p, index)), None)):
+        if char == "{" and (
+            name := next((p for p in placeholders if template.startswith(p, index)), None)
+        ):
             parts.append(placeholders[name])
             index += len(name)
             continue
@@ -150,7 +152,9 @@ def any_of(phrases: tuple[Phrase, ...], conjunctions: tuple[str, ...] = ()) -> r
     return re.compile(pattern, re.IGNORECASE)
 
 
-_COPYRIGHT_FORM = re.compile(r"^©\s*\d{4}\s*-\s*\{YEAR\}\s*(?P<publisher>[^.]+?)\.\s*(?P<rights>.+)$")
+_COPYRIGHT_FORM = re.compile(
+    r"^©\s*\d{4}\s*-\s*\{YEAR\}\s*(?P<publisher>[^.]+?)\.\s*(?P<rights>.+)$"
+)
 
 
 def _label(text: str) -> str:

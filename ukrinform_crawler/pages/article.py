@@ -133,9 +133,9 @@ class ArticlePage:
     def ref(self) -> ArticleRef | None:
         """Id, rubric and canonical URL: from the canonical link, else the response path."""
         for css in (self.CANONICAL, self.OG_URL):
-            if (href := self._attr(css)) and (ref := canonical_article_url(href, self.host)):
-                if urlsplit(ref.url).netloc == self.host:
-                    return ref
+            ref = canonical_article_url(href, self.host) if (href := self._attr(css)) else None
+            if ref and urlsplit(ref.url).netloc == self.host:
+                return ref
         return parse_article_path(urlsplit(self.response.url).path, self.host)
 
     def absolute(self, href: str) -> str:

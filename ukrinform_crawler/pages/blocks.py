@@ -165,7 +165,9 @@ def rebuild(pieces: Iterable[Inline]) -> tuple[Inline, ...]:
     current: tuple[Mark, ...] = ()
     for piece in pieces:
         common = 0
-        while common < min(len(current), len(piece.marks)) and current[common] == piece.marks[common]:
+        while (
+            common < min(len(current), len(piece.marks)) and current[common] == piece.marks[common]
+        ):
             common += 1
         for _ in current[common:]:
             line.close()

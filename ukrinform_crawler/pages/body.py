@@ -205,9 +205,9 @@ class BodyWalker:
                 self._add(self.figure(frame.element))
         else:
             frame.line.close()
-        if parent is not None and parent.kind != "list" and frame.tail:
-            if tail := frame.element.tail:
-                parent.line.add_text(tail)
+        tail = frame.element.tail if frame.tail and frame.element is not None else None
+        if parent is not None and parent.kind != "list" and tail:
+            parent.line.add_text(tail)
 
     def _flush(self, frame: _Frame) -> None:
         """The text gathered in a container so far, as a paragraph."""

@@ -4,6 +4,7 @@ structure or language-free anchors; related links, the photo credit and the byli
 from __future__ import annotations
 
 import re
+
 from ukrinform_crawler.boilerplate import ALL, Patterns, anchors
 from ukrinform_crawler.boilerplate.anchors import Span
 from ukrinform_crawler.items import RelatedLink

@@ -8,7 +8,14 @@ from typing import Any
 from scrapy import Spider
 
 from ukrinform_crawler.items import Article
-from ukrinform_crawler.pages.blocks import BREAK, LIST_KINDS, TEXT_KINDS, ArticleDraft, Block
+from ukrinform_crawler.pages.blocks import (
+    BREAK,
+    LIST_KINDS,
+    TEXT_KINDS,
+    ArticleDraft,
+    Block,
+    Mark,
+)
 from ukrinform_crawler.pipelines.base import ArticlePipeline
 from ukrinform_crawler.text import escape_attr, escape_text
 
@@ -21,7 +28,7 @@ HTML_LINE_SEPARATOR = "\n"
 def inline_html(block: Block) -> str:
     """The runs of a block as minimal HTML: text escaped, marks opened and closed around it."""
     out: list[str] = []
-    open_marks: tuple[Any, ...] = ()
+    open_marks: tuple[Mark, ...] = ()
     for run in block.inlines:
         common = 0
         limit = min(len(open_marks), len(run.marks))
@@ -29,7 +36,9 @@ def inline_html(block: Block) -> str:
             common += 1
         out.extend(f"</{mark.tag}>" for mark in reversed(open_marks[common:]))
         for mark in run.marks[common:]:
-            out.append(f'<a href="{escape_attr(mark.href)}">' if mark.tag == "a" else f"<{mark.tag}>")
+            out.append(
+                f'<a href="{escape_attr(mark.href or "")}">' if mark.tag == "a" else f"<{mark.tag}>"
+            )
         out.append("<br>" if run.text == BREAK else escape_text(run.text))
         open_marks = run.marks
     out.extend(f"</{mark.tag}>" for mark in reversed(open_marks))
@@ -42,7 +51,9 @@ def block_html(block: Block) -> str | None:
         items = "".join(f"<li>{inline_html(item)}</li>" for item in block.items)
         return f"<{block.kind}>{items}</{block.kind}>"
     if block.kind == "figure" and block.src:
-        return f'<figure><img src="{escape_attr(block.src)}" alt="{escape_attr(block.alt)}"></figure>'
+        return (
+            f'<figure><img src="{escape_attr(block.src)}" alt="{escape_attr(block.alt)}"></figure>'
+        )
     if block.kind in TEXT_KINDS and block.text:
         return f"<{block.kind}>{inline_html(block)}</{block.kind}>"
     return None
