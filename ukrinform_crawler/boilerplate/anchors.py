@@ -20,7 +20,13 @@ DOMAIN = re.compile(r"ukrinform\s*\.\s*(?:net|ua|de|es|fr|pl|jp|org|ru|com)\b", 
 _STOP = re.compile(r"[.!?。]")
 _LAW = re.compile(r"270\s*/\s*96")
 _MEDIA_CODE = re.compile(rf"[{DASHES}:：]\s*{MEDIA_ID}\s*[.。]?")
-_COPYRIGHT = re.compile(rf"(?:©|\(c\))\s*(?:\d{{4}}\s*[{DASHES}]\s*)?\d{{4}}\b", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    rf"(?:©|\(c\))\s*(?:\d{{4}}\s*[{DASHES}]\s*)?\d{{4}},?\s*[^\s.,;:]+(?:\s+[^\s.,;:]+){{0,3}}"
+    r"\s*(?:[.。]\s*(?:[^.。]{1,80}[.。]?)?)?$",
+    re.IGNORECASE,
+)
+"""``© YYYY[-YYYY] <publisher of up to four words>.`` and at most one short sentence, closing
+the text."""
 
 MAX_DISCLAIMER = 900
 """The longest disclaimer tail removed by its anchor (the Japanese one is about 200 letters)."""
@@ -79,7 +85,8 @@ def media_identifier_spans(text: str) -> list[Span]:
 
 
 def copyright_spans(text: str) -> list[Span]:
-    """A closing "© YYYY[-YYYY] <publisher>…" that starts the text or follows a full stop."""
+    """A closing "© YYYY[-YYYY] <publisher>. <rights>." that starts the text or follows a full
+    stop."""
     for match in _COPYRIGHT.finditer(text):
         before = text[: match.start()].rstrip()
         if (not before or before[-1] in ".!?。") and len(text) - match.start() <= MAX_COPYRIGHT:

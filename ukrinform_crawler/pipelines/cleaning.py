@@ -68,8 +68,9 @@ class ReadAlsoPipeline(CleaningRule):
 
 
 class SpanRule(LineRule):
-    """Removes boilerplate from inside lines: every match of the catalogue's ``pattern`` and
-    every span of the language-free ``anchor``; a line left empty is dropped."""
+    """Removes boilerplate from inside lines: every span of the language-free ``anchor`` (the
+    whole of a footer line in any wording), then every match of the catalogue's ``pattern``
+    (a phrase glued to real text); a line left empty is dropped."""
 
     def pattern(self, patterns: Patterns) -> re.Pattern[str]:
         raise NotImplementedError
@@ -79,10 +80,10 @@ class SpanRule(LineRule):
         return []
 
     def edit(self, line: Block, draft: ArticleDraft, patterns: Patterns) -> Block | None:
+        if spans := self.anchor(line.text):
+            line = without_spans(line, spans) or Block(line.kind)
         spans = [match.span() for match in self.pattern(patterns).finditer(line.text)]
         if spans:
-            line = without_spans(line, spans) or Block(line.kind)
-        if line.text and (spans := self.anchor(line.text)):
             line = without_spans(line, spans) or Block(line.kind)
         return line if line.text else None
 
