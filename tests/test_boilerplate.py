@@ -13,8 +13,15 @@ from scrapy.http import HtmlResponse
 from tests.site import Corpus
 from tests.site.model import EDITIONS, EN_STRINGS, KYIV
 from tests.site.render import RenderContext, Renderer
-from ukrinform_crawler.boilerplate import ALL, CATALOGUES, EDITIONS as CATALOGUE_EDITIONS
-from ukrinform_crawler.boilerplate import Catalogue, Patterns, anchors, patterns_for
+from ukrinform_crawler.boilerplate import (
+    ALL,
+    CATALOGUES,
+    Catalogue,
+    Patterns,
+    anchors,
+    patterns_for,
+)
+from ukrinform_crawler.boilerplate import EDITIONS as CATALOGUE_EDITIONS
 from ukrinform_crawler.boilerplate.catalogue import Phrase
 from ukrinform_crawler.extract import to_feed
 from ukrinform_crawler.pages.article import ArticlePage
