@@ -22,13 +22,15 @@ from tests.conftest import (
 from tests.site import Corpus
 from tests.site.model import KYIV
 from tests.site.render import RenderContext, Renderer
-from ukrinform_crawler import text as text_module
 from ukrinform_crawler.extract import to_feed
 from ukrinform_crawler.items import Article
 from ukrinform_crawler.pages import article as article_module
+from ukrinform_crawler.pages import document as document_module
 from ukrinform_crawler.pages.article import ArticlePage
+from ukrinform_crawler.pages.blocks import ArticleDraft
 from ukrinform_crawler.pipelines import clean_article
-from ukrinform_crawler.text import html_line_text, normalize_html_line, normalize_text, utf8_text
+from ukrinform_crawler.pipelines.render import render
+from ukrinform_crawler.text import utf8_text
 
 NAMES = fixture_names("article")
 ATO = "uk-ato-3783953"
@@ -51,6 +53,19 @@ def text_fields(record: dict[str, Any]) -> list[str]:
 
 def page_of(html: str, url: str = "http://127.0.0.1:8123/x.html", **kwargs: Any) -> ArticlePage:
     return ArticlePage(HtmlResponse(url=url, body=html.encode("utf-8")), **kwargs)
+
+
+def raw_body(page: ArticlePage) -> str | None:
+    """The page's body before cleaning."""
+    return render(page.to_item()).body
+
+
+def body_html(page: ArticlePage) -> str | None:
+    return render(page.to_item()).body_html
+
+
+def html_text(body_html: str) -> str:
+    return re.sub(r"<[^>]*>", "", body_html).replace("&amp;", "&")
 
 
 def pol_html() -> str:
@@ -90,11 +105,11 @@ def test_stray_end_tags_in_the_body_lose_nothing(name: str, stray: str) -> None:
 def test_a_page_parsed_whole_gives_the_record_of_its_cut(
     name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(article_module, "cut_page", lambda page: None)
+    monkeypatch.setattr(document_module, "cut_page", lambda page: None)
     page = ArticlePage(load_response("article", name))
     record = to_feed(clean_article(page.to_item()))
     record.pop("scraped_at")
-    assert page._cut is None
+    assert page.document.cut is None
     assert record == load_expected("article", name)
 
 
@@ -104,58 +119,10 @@ def test_the_cut_starts_at_the_news_article_not_at_an_earlier_one() -> None:
         b"<article\nclass=\"promo\">b</article><article id=x class='wide news'>c</article>"
         b"<footer><article class='news'>d</article></footer></body></html>"
     )
-    cut = article_module.cut_page(page)
+    cut = document_module.cut_page(page)
     assert cut is not None
     assert cut.article == b"<article id=x class='wide news'>c</article>"
-    assert article_module.cut_page(page.replace(b"news'", b"newsy'")) is None
-
-
-def assert_line_texts_are_recorded_right(page: ArticlePage) -> None:
-    """The text the page records for each body_html line is what stripping the line gives."""
-    page.body_html()
-    recorded = [html_line_text(block.html) for block in page.body_blocks()]
-    text_module._HTML_LINE_TEXTS.clear()
-    assert [html_line_text(block.html) for block in page.body_blocks()] == recorded
-    assert recorded == [" ".join(block.paragraphs) for block in page.body_blocks()]
-
-
-def assert_normal_forms_are_recorded_right(page: ArticlePage) -> None:
-    """Every paragraph and body_html line the page records as normal is normal."""
-    text_module._NORMAL_TEXTS.clear()
-    text_module._NORMAL_LINES.clear()
-    page.body_html()
-    texts = list(text_module._NORMAL_TEXTS)
-    lines = list(text_module._NORMAL_LINES)
-    text_module._NORMAL_LINES.clear()
-    assert texts  # most blocks are recorded
-    assert lines
-    assert [normalize_text(text) for text in texts] == texts
-    assert [normalize_html_line(line) for line in lines] == lines
-
-
-@pytest.mark.parametrize("stray", ["", "</div>"])
-@pytest.mark.parametrize("name", NAMES)
-def test_the_page_records_the_text_of_each_body_html_line(name: str, stray: str) -> None:
-    html = load_html("article", name).replace(b"</p>", b"</p>" + stray.encode(), 2)
-    url = load_meta("article", name)["url"]
-    assert_line_texts_are_recorded_right(ArticlePage(HtmlResponse(url=url, body=html)))
-    assert_normal_forms_are_recorded_right(ArticlePage(HtmlResponse(url=url, body=html)))
-
-
-@pytest.mark.parametrize("edition", ["en", "uk"])
-def test_the_page_records_the_text_of_each_body_html_line_of_replica_pages(edition: str) -> None:
-    corpus = Corpus(edition, 100_000, 11)
-    renderer = Renderer(corpus)
-    context = RenderContext(
-        token="T" * 40, now=datetime(2026, 11, 2, tzinfo=KYIV), rnd=1, bnith="b" * 80, rncf="c" * 44
-    )
-    for index in range(150):
-        article = corpus.article_at(index)
-        html = renderer.article_page(article, context).encode()
-        assert_line_texts_are_recorded_right(ArticlePage(HtmlResponse(url=article.url, body=html)))
-        assert_normal_forms_are_recorded_right(
-            ArticlePage(HtmlResponse(url=article.url, body=html))
-        )
+    assert document_module.cut_page(page.replace(b"news'", b"newsy'")) is None
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -164,10 +131,10 @@ def test_body_checks(name: str) -> None:
     record = cleaned(name)
     for text in checks["must_contain"]:
         assert text in record["body"]
-    html_text = "\n".join(html_line_text(line) for line in record["body_html"].split("\n"))
+    text_of_html = html_text(record["body_html"])
     for text in checks["must_not_contain"]:
         assert text not in record["body"]
-        assert text not in html_text
+        assert text not in text_of_html
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -207,16 +174,22 @@ def test_json_ld_is_decoded_once_per_page(monkeypatch: pytest.MonkeyPatch) -> No
     assert page.web_page()["datePublished"] == "1759676220"
 
 
-def test_raw_item_keeps_read_also_in_place_and_the_credit() -> None:
+def test_draft_keeps_read_also_box_in_place_and_the_credit_line() -> None:
     item = ArticlePage(load_response("article", POL)).to_item()
-    lines = (item.body_html or "").split("\n")
-    assert lines[4] == (
-        '<p>Читайте також: <a href="https://www.ukrinform.ua/rubric-polytics/4044012-u-litvi-'
-        'vidreaguvali-na-nicnu-ataku-rosii-po-ukrainskih-mistah.html">У Литві відреагували на '
-        "нічну атаку Росії по українських містах</a></p>"
-    )
-    assert lines[-1] == "<p><em>Фото: МЗС</em></p>"
-    assert (item.body or "").endswith("\n\nФото: МЗС")
+    assert isinstance(item, ArticleDraft)
+    box = item.blocks[4]
+    assert box.kind == "related"
+    assert box.links() == [
+        (
+            "У Литві відреагували на нічну атаку Росії по українських містах",
+            "https://www.ukrinform.ua/rubric-polytics/4044012-u-litvi-vidreaguvali-na-nicnu-"
+            "ataku-rosii-po-ukrainskih-mistah.html",
+        )
+    ]
+    assert item.blocks[-1].kind == "p"
+    assert item.blocks[-1].text == "Фото: МЗС"
+    assert item.blocks[-1].is_emphasis()
+    assert item.body is None
     assert item.related == []
     assert item.image_credit is None
 
@@ -249,17 +222,17 @@ def test_winter_offset_from_the_page() -> None:
 
 def test_edition_sources_in_order() -> None:
     html = pol_html()
-    assert page_of(html).edition == "uk"  # canonical link host
-    assert page_of(html, edition="en").edition == "en"  # explicit wins
+    assert page_of(html).edition() == "uk"  # canonical link host
+    assert page_of(html, edition="en").edition() == "en"  # explicit wins
     no_canonical = re.sub(r'<link rel="canonical"[^>]*>', "", html)
     no_canonical = re.sub(r'<meta property="og:url"[^>]*>', "", no_canonical)
     page = page_of(no_canonical, url="https://ukrinform.ua/rubric-polytics/4044058-x.html")
-    assert page.edition == "uk"  # response host
+    assert page.edition() == "uk"  # response host
     assert page.url() == "https://www.ukrinform.ua/rubric-polytics/4044058-x.html"
     local = page_of(no_canonical, url="http://127.0.0.1:8123/rubric-polytics/4044058-x.html")
-    assert local.edition == "uk"  # <html lang>
+    assert local.edition() == "uk"  # <html lang>
     assert local.url() == "https://www.ukrinform.ua/rubric-polytics/4044058-x.html"
-    assert local.article_id() == 4044058
+    assert local.id() == 4044058
     assert local.rubric() == "polytics"
 
 
@@ -352,8 +325,8 @@ def test_fallback_body_paths_for_unexpected_wrappers() -> None:
     )
     page = page_of(html)
     assert page.is_article()
-    assert page.body() == "First.\n\nSecond bold."
-    assert page.body_html() == "<p>First.</p>\n<p>Second <strong>bold</strong>.</p>"
+    assert raw_body(page) == "First.\n\nSecond bold."
+    assert body_html(page) == "<p>First.</p>\n<p>Second <strong>bold</strong>.</p>"
 
 
 def test_fallback_body_from_bare_article_paragraphs() -> None:
@@ -364,7 +337,7 @@ def test_fallback_body_from_bare_article_paragraphs() -> None:
     )
     page = page_of(html)
     assert page.is_article()
-    assert page.body() == "Only paragraph."
+    assert raw_body(page) == "Only paragraph."
     assert page.published_at() == "2025-02-01T10:00:00+02:00"
 
 
@@ -387,12 +360,12 @@ def test_interview_date_from_raw_text_without_json_ld() -> None:
 
 def test_lead_is_not_repeated_in_the_body() -> None:
     item = ArticlePage(load_response("article", "en-interview-3872590")).to_item()
-    assert "Every rooftop can become a small power plant" not in (item.body or "")
+    assert "Every rooftop can become a small power plant" not in (render(item).body or "")
 
 
 def test_item_has_every_field() -> None:
-    item = ArticlePage(load_response("article", POL)).to_item()
-    assert isinstance(item, Article)
+    item = render(ArticlePage(load_response("article", POL)).to_item())
+    assert type(item) is Article
     assert {f.name for f in fields(Article)} == set(to_feed(item))
     assert item.scraped_at is not None
     assert item.scraped_at.endswith("+00:00")
@@ -427,13 +400,13 @@ def uk_html(title: str = UK_TITLE) -> str:
 def test_utf8_bytes_are_read_as_utf8_whatever_is_declared(header: str | None) -> None:
     page = uk_page(header, uk_html().encode("utf-8"))
     assert page.title() == UK_TITLE
-    assert page.body() == "Текст."
+    assert raw_body(page) == "Текст."
 
 
 def test_other_bytes_are_read_in_the_declared_charset() -> None:
     page = uk_page("windows-1251", uk_html().encode("cp1251"))
     assert page.title() == UK_TITLE
-    assert page.body() == "Текст."
+    assert raw_body(page) == "Текст."
 
 
 def test_utf16_that_is_valid_utf8_by_accident_is_read_as_declared() -> None:
@@ -443,7 +416,7 @@ def test_utf16_that_is_valid_utf8_by_accident_is_read_as_declared() -> None:
     body.decode("utf-8")  # the accident: these bytes are valid UTF-8
     page = uk_page("utf-16-le", body)
     assert page.title() == title
-    assert page.body() == "Текст."
+    assert raw_body(page) == "Текст."
 
 
 def test_utf8_byte_order_mark_is_dropped() -> None:
@@ -457,7 +430,7 @@ def test_head_and_article_in_utf8_are_read_as_utf8_whatever_the_rest_holds() -> 
     body = uk_html().replace("<h1>Site</h1>", "<h1>Site \x00</h1>").encode("utf-8")
     page = uk_page("windows-1251", body.replace(b"\x00", "Є".encode("cp1251")))
     assert page.title() == UK_TITLE
-    assert page.body() == "Текст."
+    assert raw_body(page) == "Текст."
 
 
 def test_left_menu_outside_utf8_is_read_in_the_declared_charset() -> None:
@@ -472,39 +445,19 @@ def test_left_menu_outside_utf8_is_read_in_the_declared_charset() -> None:
     assert page.rubric_name() == "Економіка"
 
 
-def test_recording_normal_forms_changes_no_record(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Links whose address normalising would edit, and texts opening with U+0338 (which would
-    compose with the ``>`` before them), give the record they gave before the page recorded
-    its normal forms; the U+0338 stays apart from the tags, as ``&#x338;``."""
-    paragraphs = [
-        '<p>Link <a href="https://example.com/a\u00a0b">one</a> and more text.</p>',
-        '<p>Link <a href="https://example.com/a  b">two</a> and more text.</p>',
-        '<p>Link <a href="https://example.com/a\tb\u00adc">three</a> and more text.</p>',
-        "<p>\u0338 opens this paragraph, which is long enough to be kept.</p>",
-        "<p><strong>\u0338</strong> and <em>x\u0338</em> again.</p>",
-    ]
-    html = (
-        "<html><head><title>T</title></head><body><article class='news'>"
-        "<h1 class='newsTitle'>A title</h1><div class='newsDate'><time>"
-        "01.02.2025 10:00</time></div><div class='newsText'><div>"
-        + "".join(paragraphs)
-        + "</div></div></article></body></html>"
-    ).encode()
-    url = "https://www.ukrinform.net/rubric-economy/3999999-a-title.html"
-
-    def record() -> dict[str, Any]:
-        text_module._NORMAL_TEXTS.clear()
-        text_module._NORMAL_LINES.clear()
-        item = clean_article(ArticlePage(HtmlResponse(url=url, body=html)).to_item())
-        result = to_feed(item)
-        result.pop("scraped_at")
-        return result
-
-    recorded = record()
-    assert "example.com/a b" in recorded["body_html"]
-    assert "<p>&#x338; opens this paragraph" in recorded["body_html"]
-    assert "<strong>&#x338;</strong> and <em>x\u0338</em>" in recorded["body_html"]
-    assert "\u226f" not in recorded["body_html"]  # ≯, a tag's ">" composed with U+0338
-    monkeypatch.setattr(article_module, "remember_normal_line", lambda line: None)
-    monkeypatch.setattr(article_module, "remember_normal_text", lambda text: None)
-    assert recorded == record()
+@pytest.mark.parametrize("edition", ["en", "uk"])
+def test_replica_pages_of_every_layout_give_their_ground_truth(edition: str) -> None:
+    corpus = Corpus(edition, 100_000, 13)
+    renderer = Renderer(corpus)
+    context = RenderContext(
+        token="T" * 40, now=datetime(2026, 11, 2, tzinfo=KYIV), rnd=1, bnith="b" * 80, rncf="c" * 44
+    )
+    layouts = set()
+    for g in range(120):
+        article = corpus.article_at(g)
+        layouts.add(article.layout)
+        html = renderer.article_page(article, context).encode()
+        record = to_feed(clean_article(ArticlePage(HtmlResponse(article.url, body=html)).to_item()))
+        expected = corpus.expected(article.id)
+        assert {key: record[key] for key in expected} == expected, article.url
+    assert layouts == {"news", "interview"}

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from tests.conftest import FIXTURES, fixture_names, load_expected, load_html, load_meta
-from ukrinform_crawler.extract import extract_article, main
+from ukrinform_crawler.extract import ArticleParseError, extract_article, main
 from ukrinform_crawler.items import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,3 +146,40 @@ def test_cli_fails_on_a_missing_file(tmp_path: Path) -> None:
     result = run_cli(str(tmp_path / "nope.html"))
     assert result.returncode != 0
     assert "cannot read" in result.stderr
+
+
+TOO_DEEP = (
+    '<html><head><link rel="canonical" href="https://www.ukrinform.net/rubric-ato/1-x.html">'
+    '</head><body><article class="news"><h1 class="newsTitle">T</h1><div class="newsText"><div>'
+    + "<ul><li>" * 3000
+    + "x"
+    + "</li></ul>" * 3000
+    + "</div></div></article></body></html>"
+)
+"""Markup nested deeper than the parser reads, even with nested divs and spans flattened."""
+
+
+def test_extract_raises_a_parse_error_for_unreadable_markup() -> None:
+    with pytest.raises(ArticleParseError, match="nested deeper"):
+        extract_article(TOO_DEEP, "https://www.ukrinform.net/rubric-ato/1-x.html")
+
+
+def test_cli_prints_one_error_line_for_unreadable_markup(tmp_path: Path) -> None:
+    page = tmp_path / "deep.html"
+    page.write_text(TOO_DEEP, encoding="utf-8")
+    result = run_cli(str(page), "--url", "https://www.ukrinform.net/rubric-ato/1-x.html")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("error: cannot parse https://www.ukrinform.net/rubric-ato/")
+    assert "Traceback" not in result.stderr
+
+
+def test_deeply_nested_divs_are_delivered() -> None:
+    html = TOO_DEEP.replace(
+        "<ul><li>" * 3000 + "x" + "</li></ul>" * 3000,
+        "<div>" * 5000 + "<p>Deep text.</p>" + "</div>" * 5000,
+    )
+    html = html.replace("</h1>", '</h1><div class="newsDate"><time>01.02.2025 10:00</time></div>')
+    record = extract_article(html, "https://www.ukrinform.net/rubric-ato/1-x.html")
+    assert record["body"] == "Deep text."

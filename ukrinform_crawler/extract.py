@@ -23,6 +23,10 @@ from ukrinform_crawler.pipelines import PipelineChain
 _GZIP_MAGIC = b"\x1f\x8b"
 
 
+class ArticleParseError(ValueError):
+    """A page whose markup could not be read as an article (the cause is chained)."""
+
+
 def to_feed(item: Article) -> dict[str, Any]:
     """The item as the feed writes it: a plain dict in field order."""
     return ItemAdapter(item).asdict()
@@ -33,8 +37,9 @@ def extract_article(
 ) -> dict[str, Any]:
     """The cleaned feed record of one article page, parsed and cleaned as in a crawl.
 
-    ``html`` may be gzipped bytes. Raises ValueError when the page is not an article (bot
-    challenge, error page) or lacks a required field.
+    ``html`` may be gzipped bytes. Raises ``ValueError`` when the page is not an article (bot
+    challenge, error page) or lacks a required field, and ``ArticleParseError`` (a
+    ``ValueError``) when reading it failed.
     """
     body = html.encode("utf-8") if isinstance(html, str) else html
     if body.startswith(_GZIP_MAGIC):
@@ -42,10 +47,14 @@ def extract_article(
     encoding = "utf-8" if isinstance(html, str) else None
     response = HtmlResponse(url=url, body=body, encoding=encoding)
     page = ArticlePage(response, edition=edition)
-    if not page.is_article():
+    try:
+        draft = page.to_item() if page.is_article() else None
+    except Exception as error:  # any failure to read the markup fails this one page
+        raise ArticleParseError(f"cannot parse {url}: {type(error).__name__}: {error}") from error
+    if draft is None:
         raise ValueError(f"not an article page (no headline or body markup): {url}")
     try:
-        item = (chain or PipelineChain()).process(page.to_item())
+        item = (chain or PipelineChain()).process(draft)
     except DropItem as error:
         raise ValueError(f"article rejected: {error}") from error
     return to_feed(item)
@@ -72,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         record = extract_article(data, url, edition=args.edition)
     except ValueError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {' '.join(str(error).split())}", file=sys.stderr)  # one line
         return 1
     print(json.dumps(record, ensure_ascii=False))
     return 0

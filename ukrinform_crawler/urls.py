@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
+
+from w3lib.url import safe_url_string, url_query_cleaner
 
 EDITION_HOSTS: dict[str, str] = {
     "uk": "www.ukrinform.ua",
@@ -24,6 +26,9 @@ HOST_EDITIONS: dict[str, str] = {host: code for code, host in EDITION_HOSTS.item
 ARTICLE_PATH = re.compile(r"^/rubric-(?P<rubric>[a-z0-9_-]+)/(?P<id>\d+)-[^/?#]+\.html$")
 """Path of an article page: ``/rubric-<rubric>/<id>-<slug>.html``."""
 _MULTI_SLASH = re.compile(r"/{2,}")
+_HOST_LIKE = re.compile(r"^//[^/]*\.[^/]*(?:/|$)")
+TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "yclid", "mc_cid", "mc_eid"})
+"""Query parameters that only track a click (``utm_*`` too): dropped from links."""
 
 
 def single_slashes(path: str) -> str:
@@ -39,11 +44,6 @@ def edition_of_host(host: str | None) -> str | None:
     if not host.startswith("www."):
         host = "www." + host
     return HOST_EDITIONS.get(host)
-
-
-def is_site_host(host: str | None) -> bool:
-    """True for any Ukrinform edition host, bare or ``www.``."""
-    return edition_of_host(host) is not None
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,43 @@ def canonical_article_url(url: str, default_host: str | None = None) -> ArticleR
     else:
         return None
     return parse_article_path(parts.path, host)
+
+
+def without_tracking(url: str) -> str:
+    """``url`` without its click-tracking query parameters (``fbclid``, ``utm_*``, …)."""
+    query = urlsplit(url).query
+    if not query:
+        return url
+    names = [
+        name
+        for name, _ in parse_qsl(query, keep_blank_values=True)
+        if name in TRACKING_PARAMETERS or name.startswith("utm_")
+    ]
+    if not names:
+        return url
+    return url_query_cleaner(url, names, remove=True, unique=False, keep_fragments=True)
+
+
+def absolute_link(href: str, host: str, fetch_host: str) -> str:
+    """The absolute URL of a link on a page of ``host`` fetched from ``fetch_host``.
+
+    Links to any edition (or to the fetch origin) are made canonical: https, ``www.``, single
+    slashes, an article link without its query; a ``//rubric-…`` path (no host) is a path.
+    Other links are joined as a browser would. Tracking parameters are dropped and the result
+    is made a valid URL (``w3lib.url.safe_url_string``).
+    """
+    href = href.strip()
+    if href.startswith("//") and not _HOST_LIKE.match(href):
+        href = "/" + href.lstrip("/")
+    joined = urljoin(f"https://{host}/", href)
+    parts = urlsplit(joined)
+    edition = edition_of_host(parts.netloc)
+    if parts.scheme in ("http", "https") and (edition or parts.netloc in (host, fetch_host)):
+        canonical_host = EDITION_HOSTS[edition] if edition else host
+        path = single_slashes(parts.path) or "/"
+        ref = parse_article_path(path, canonical_host)
+        joined = ref.url if ref else urlunsplit(("https", canonical_host, path, parts.query, ""))
+    return safe_url_string(without_tracking(joined))
 
 
 RUBRIC_IDS: dict[str, int] = {

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import Any, Protocol
 
 from scrapy.settings import BaseSettings, Settings
@@ -13,9 +12,7 @@ from ukrinform_crawler.items import Article
 from ukrinform_crawler.pipelines.base import StatsLike
 
 ITEM_PIPELINES: dict[str, int] = {
-    "ukrinform_crawler.pipelines.cleaning.NormalizeTextPipeline": 100,
     "ukrinform_crawler.pipelines.cleaning.ReadAlsoPipeline": 200,
-    "ukrinform_crawler.pipelines.cleaning.PhotoCreditPipeline": 210,
     "ukrinform_crawler.pipelines.cleaning.CitationNoticePipeline": 300,
     "ukrinform_crawler.pipelines.cleaning.AdvertisingDisclaimerPipeline": 310,
     "ukrinform_crawler.pipelines.cleaning.MediaIdentifierPipeline": 320,
@@ -23,16 +20,18 @@ ITEM_PIPELINES: dict[str, int] = {
     "ukrinform_crawler.pipelines.cleaning.PromoLinePipeline": 340,
     "ukrinform_crawler.pipelines.cleaning.SearchFormPipeline": 350,
     "ukrinform_crawler.pipelines.cleaning.PublisherLinePipeline": 360,
+    "ukrinform_crawler.pipelines.cleaning.PhotoCreditPipeline": 365,
     "ukrinform_crawler.pipelines.cleaning.RepeatedHeadingPipeline": 370,
-    "ukrinform_crawler.pipelines.cleaning.EmptyParagraphPipeline": 400,
     "ukrinform_crawler.pipelines.cleaning.BylinePipeline": 450,
+    "ukrinform_crawler.pipelines.render.RenderPipeline": 800,
     "ukrinform_crawler.pipelines.validation.RequiredFieldsPipeline": 900,
 }
-"""The article pipelines by class path and order, as ``settings.ITEM_PIPELINES`` uses them."""
+"""The article pipelines by class path and order, as ``settings.ITEM_PIPELINES`` uses them:
+the cleaning rules on the draft, the render step that makes the ``Article``, validation."""
 
 
 class _Pipeline(Protocol):
-    def process_item(self, item: Article) -> Article: ...
+    def process_item(self, item: Any) -> Any: ...
 
 
 class PipelineChain:
@@ -50,22 +49,18 @@ class PipelineChain:
         self.pipelines: list[_Pipeline] = [load_object(path)(settings, stats) for path, _ in order]
 
     def process(self, item: Article) -> Article:
-        """The cleaned item; raises ``DropItem`` when validation rejects it."""
+        """The cleaned, rendered item; raises ``DropItem`` when validation rejects it."""
+        result: Any = item
         for pipeline in self.pipelines:
-            item = pipeline.process_item(item)
-        return item
-
-
-@lru_cache(maxsize=1)
-def default_chain() -> PipelineChain:
-    """The pipelines with default settings, built once."""
-    return PipelineChain()
+            result = pipeline.process_item(result)
+        if not isinstance(result, Article):
+            raise TypeError(f"the pipelines gave {type(result).__name__}, not an Article")
+        return result
 
 
 def clean_article(item: Article, settings: Mapping[str, Any] | None = None) -> Article:
     """Run every article pipeline once on ``item`` (raises ``DropItem`` like a crawl drops)."""
-    chain = PipelineChain(settings) if settings else default_chain()
-    return chain.process(item)
+    return PipelineChain(settings).process(item)
 
 
-__all__ = ["ITEM_PIPELINES", "PipelineChain", "clean_article", "default_chain"]
+__all__ = ["ITEM_PIPELINES", "PipelineChain", "clean_article"]
