@@ -138,13 +138,37 @@ class CopyrightLinePipeline(SpanRule):
         return patterns.copyright
 
 
+SOCIAL = re.compile(
+    r"^https?://(?:[\w-]+\.)*(?:t\.me|telegram\.me|instagram\.com|youtube\.com|youtu\.be"
+    r"|facebook\.com|twitter\.com|x\.com|tiktok\.com)(?:[/?#]|$)",
+    re.IGNORECASE,
+)
+"""A link to the site's channels on a social network."""
+MAX_PROMO_WORDS = 12
+"""The most words of a promo paragraph outside its channel links."""
+
+
+def is_channel_promo(line: Block) -> bool:
+    """True for a short paragraph of two or more links, all to social networks ("Join our
+    channels Telegram, Instagram and YouTube", in any wording)."""
+    links = line.links()
+    if len(links) < 2 or not all(SOCIAL.match(href) for _, href in links):
+        return False
+    words = len(line.text.split()) - sum(len(title.split()) for title, _ in links)
+    return words <= MAX_PROMO_WORDS
+
+
 class PromoLinePipeline(SpanRule):
-    """Removes the Telegram/Instagram/YouTube promo line."""
+    """Removes the Telegram/Instagram/YouTube promo line: the catalogue's wording, or a short
+    paragraph whose links all go to the site's social channels."""
 
     RULE = "promo_line"
 
     def pattern(self, patterns: Patterns) -> re.Pattern[str]:
         return patterns.promo
+
+    def edit(self, line: Block, draft: ArticleDraft, patterns: Patterns) -> Block | None:
+        return None if is_channel_promo(line) else super().edit(line, draft, patterns)
 
 
 class SearchFormPipeline(LineRule):
