@@ -546,7 +546,8 @@ def test_utf8_misread_in_a_single_byte_codec_is_garbled(codec: str, sentence: st
 
 
 def garbled_word_by_word(text: str) -> str | None:
-    """``garbled`` by its definition: every word tried in every codec, one after the other."""
+    """``garbled`` by its definition: every word (between spaces and line ends, as normalised
+    text separates them) tried in every codec, one after the other."""
     if "\ufffd" in text:
         return "U+FFFD replacement character"
     if text.isascii():
@@ -554,7 +555,7 @@ def garbled_word_by_word(text: str) -> str | None:
     if match := CYRILLIC_AS_LATIN1.search(text):
         return f"windows-1251 read as Latin-1: {match[0][:40]!r}"
     for codec in MOJIBAKE_CODECS:
-        for word in text.split():
+        for word in re.split(r"[ \n]+", text):
             try:
                 fixed = word.encode(codec).decode("utf-8")
             except UnicodeError:

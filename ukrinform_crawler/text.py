@@ -17,6 +17,7 @@ SPACE_CHARS = "\u00a0\u202f"
 INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 """Soft hyphen, zero-width and byte-order characters, which normalisation removes."""
 _SPECIAL = str.maketrans(dict.fromkeys(SPACE_CHARS, " ") | dict.fromkeys(INVISIBLE_CHARS, None))
+_HAS_SPECIAL = re.compile(f"[{SPACE_CHARS}{INVISIBLE_CHARS}]")
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|[T ])")
 EPOCH = re.compile(r"^\d{9,11}$")
@@ -26,7 +27,8 @@ LOCAL_DATETIME = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}),?\s+(\d{1,2}):(\d{2
 
 def replace_special_chars(text: str) -> str:
     """NBSP and U+202F to spaces, soft hyphen and zero-width characters removed."""
-    return text if text.isascii() else text.translate(_SPECIAL)
+    # str.translate looks every character up in a dict; the regex scan finds none much faster.
+    return text.translate(_SPECIAL) if _HAS_SPECIAL.search(text) else text
 
 
 def collapse_whitespace(text: str) -> str:

@@ -27,6 +27,8 @@ ARTICLE_PATH = re.compile(r"^/rubric-(?P<rubric>[a-z0-9_-]+)/(?P<id>\d+)-[^/?#]+
 """Path of an article page: ``/rubric-<rubric>/<id>-<slug>.html``."""
 _MULTI_SLASH = re.compile(r"/{2,}")
 _HOST_LIKE = re.compile(r"^//[^/]*\.[^/]*(?:/|$)")
+_SAFE_URL = re.compile(r"[\w!#$%&'()*+,\-./:;=?@~]*", re.ASCII)
+"""A URL of characters that ``safe_url_string`` leaves as they are."""
 TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "yclid", "mc_cid", "mc_eid"})
 """Query parameters that only track a click (``utm_*`` too): dropped from links."""
 
@@ -155,15 +157,19 @@ def absolute_link(href: str, host: str, fetch_host: str) -> str:
     href = href.strip()
     if href.startswith("//") and not _HOST_LIKE.match(href):
         href = "/" + href.lstrip("/")
-    joined = urljoin(f"https://{host}/", href)
-    parts = urlsplit(joined)
+    # An absolute http(s) link with a host splits as urljoin would give it back.
+    parts = urlsplit(href) if href.startswith(("https://", "http://")) else None
+    if parts is None or not parts.netloc:
+        parts = urlsplit(urljoin(f"https://{host}/", href))
+    joined = parts.geturl()
     edition = edition_of_host(parts.netloc)
     if parts.scheme in ("http", "https") and (edition or parts.netloc in (host, fetch_host)):
         canonical_host = EDITION_HOSTS[edition] if edition else host
         path = single_slashes(parts.path) or "/"
         ref = parse_article_path(path, canonical_host)
         joined = ref.url if ref else urlunsplit(("https", canonical_host, path, parts.query, ""))
-    return safe_url_string(without_tracking(joined))
+    url = without_tracking(joined)
+    return url if _SAFE_URL.fullmatch(url) else safe_url_string(url)
 
 
 RUBRIC_IDS: dict[str, int] = {

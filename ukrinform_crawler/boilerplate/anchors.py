@@ -76,6 +76,8 @@ def disclaimer_spans(text: str) -> list[Span]:
 
 def media_identifier_spans(text: str) -> list[Span]:
     """The sentence that ends with " - R40-01421" (any dash, Latin or Cyrillic R)."""
+    if not _MEDIA_CODE.search(text):
+        return []
     spans = []
     for start, end in sentences(text):
         code = _MEDIA_CODE.search(text, start, end)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from scrapy import Spider
@@ -29,18 +30,63 @@ PLAUSIBLE_TEXT = re.compile(f"[\\x00-\\x7f{_PLAUSIBLE_NON_ASCII}]*")
 becomes again when it really was UTF-8."""
 
 
+_PLAUSIBLE_UTF8 = [
+    chr(point).encode("utf-8")
+    for first, last in _PLAUSIBLE_RANGES
+    for point in range(first, last + 1)
+]
+_LEADS = bytes(sorted({char[0] for char in _PLAUSIBLE_UTF8 if len(char) == 2}))
+_PREFIXES = sorted({char[:2] for char in _PLAUSIBLE_UTF8 if len(char) == 3})
+UTF8_SHAPE = re.compile(
+    b"["
+    + re.escape(_LEADS)
+    + rb"][\x80-\xbf]|(?:"
+    + b"|".join(re.escape(prefix) for prefix in _PREFIXES)
+    + rb")[\x80-\xbf]"
+)
+"""Bytes that may spell a plausible non-ASCII character in UTF-8 (a misread word holds one)."""
+LEAD_BYTES = re.compile(
+    b"[" + re.escape(bytes(sorted({char[0] for char in _PLAUSIBLE_UTF8}))) + b"]"
+)
+"""The first bytes of those characters; all of them are Latin-1 letters (Â–É, Ð–Ô, â)."""
+CYRILLIC_AS_LATIN1_BYTES = re.compile(CYRILLIC_AS_LATIN1.pattern.encode("latin-1"))
+
+
+def words_at(text: str, positions: Iterable[int]) -> Iterator[str]:
+    """The words of a normalised ``text`` (between spaces and line ends) that hold any of the
+    ascending ``positions``, once each."""
+    end = -1
+    for position in positions:
+        if position < end:
+            continue
+        start = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position)) + 1
+        ends = [
+            found for found in (text.find(" ", position), text.find("\n", position)) if found >= 0
+        ]
+        end = min(ends, default=len(text))
+        yield text[start:end]
+
+
 def garbled(text: str) -> str | None:
-    """Why ``text`` is mojibake (undecodable bytes, or text decoded with the wrong charset), else
-    None: a word that, written in a single-byte codec, is UTF-8 of non-ASCII plausible text."""
+    """Why a normalised ``text`` is mojibake (undecodable bytes, or text decoded with the wrong
+    charset), else None: a word that, written in a single-byte codec, is UTF-8 of non-ASCII
+    plausible text.
+
+    Only the words whose bytes in the codec have the shape of a UTF-8 character are tried (a
+    single-byte codec keeps character positions, so a byte's index is its character's)."""
     if "\ufffd" in text:
         return "U+FFFD replacement character"
     if text.isascii():
         return None
-    if match := CYRILLIC_AS_LATIN1.search(text):
+    # The Latin-1 letters of the text, in order: a fast C-level pass that rules out most texts.
+    latin1 = text.encode("latin-1", "ignore")
+    if CYRILLIC_AS_LATIN1_BYTES.search(latin1) and (match := CYRILLIC_AS_LATIN1.search(text)):
         return f"windows-1251 read as Latin-1: {match[0][:40]!r}"
-    words = [word for word in text.split() if not word.isascii()]
     for codec in MOJIBAKE_CODECS:
-        for word in words:
+        if codec != "cp1251" and not LEAD_BYTES.search(latin1):
+            continue  # cp1252 and Latin-1 write every lead byte as a Latin-1 letter
+        shapes = (shape.start() for shape in UTF8_SHAPE.finditer(text.encode(codec, "replace")))
+        for word in words_at(text, shapes):
             try:
                 fixed = word.encode(codec).decode("utf-8")
             except UnicodeError:
