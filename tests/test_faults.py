@@ -20,6 +20,7 @@ import pytest
 
 from tests.crawling import ROOT, STAT_LINE, comparable, crawl_command
 from tests.site import Fault, Replica
+from ukrinform_crawler import coverage
 
 FAST = {
     "UKRINFORM_BACKOFF_BASE": "0.05",  # the schedule is the same, only shorter
@@ -422,3 +423,35 @@ def test_hostile_listing_delivers_every_healthy_article(tmp_path: Path) -> None:
     assert run.peak_rss < RSS_LIMIT, f"peak RSS {run.peak_rss >> 20} MiB"
     assert run.returncode == 0, run.log[-3000:]
     assert run.seconds < 60
+
+
+def test_deeply_nested_articles_are_delivered_or_fail_with_a_reason_and_are_retried(
+    tmp_path: Path,
+) -> None:
+    state = {
+        "UKRINFORM_STATE_PATH": str(tmp_path / "state.sqlite"),
+        "UKRINFORM_MAX_ERROR_RATE": "0.5",
+    }
+    with Replica(edition="en", articles=40, seed=31) as site:
+        ids = site.corpus.ids()
+        deep, unreadable = ids[5], ids[9]
+        site.faults.extend(
+            [
+                Fault(pattern=article_pattern(site, deep), mode="deep-divs"),
+                Fault(pattern=article_pattern(site, unreadable), mode="deep-lists"),
+            ]
+        )
+        run = crawl(tmp_path, site, settings=state)
+        gaps = coverage.build(tmp_path / "state.sqlite").gaps
+        site.faults.clear()
+        retried = crawl(tmp_path, site, settings=state)
+    assert run.returncode == 0, run.log[-3000:]
+    assert_exact(run, site, [i for i in ids if i != unreadable])  # 5,000 divs: read whole
+    assert run.failures == {"parse_error": 1}
+    assert f"Cannot parse article {unreadable}" in run.log
+    assert "Traceback" not in run.log
+    assert "1 failed" in run.log.splitlines()[-1]
+    assert [(gap.id, gap.reason) for gap in gaps] == [(unreadable, "parse_error")]
+    assert retried.returncode == 0, retried.log[-3000:]
+    assert [item["id"] for item in retried.items] == [unreadable]
+    assert "'ukrinform/state/retried_failures': 1" in retried.log

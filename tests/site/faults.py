@@ -38,6 +38,9 @@ handler registered for its ``mode`` in :data:`FAULT_MODES` writes the whole (mis
 ``nested-article``          a whole ``article.news`` teaser inside the article text
 ``stray-end-tags``          ``</span></b></div></article>`` after the first paragraph
 ``no-tags``                 the page without its ``aside.tags`` (a layout change that drops a field)
+``deep-divs``               the first paragraph of the text inside 5,000 nested ``<div>``
+``deep-lists``              the first paragraph inside 3,000 nested ``<ul><li>`` (deeper than the
+                            HTML parser reads)
 ``mixed``                   one of ``choices`` (picked by the fault's seeded generator)
 ==========================  =====================================================================
 """
@@ -442,6 +445,19 @@ def _after_first_paragraph(insert: str) -> Callable[[str], str]:
     return change
 
 
+def _nested_first_paragraph(opening: str, closing: str, depth: int) -> Callable[[str], str]:
+    def change(text: str) -> str:
+        return re.sub(
+            r'(<div class="newsText">.*?)(<p>.*?</p>)',
+            lambda m: m[1] + opening * depth + m[2] + closing * depth,
+            text,
+            count=1,
+            flags=re.S,
+        )
+
+    return change
+
+
 def _mixed(handler: ReplicaHandler, fault: Fault) -> None:
     FAULT_MODES[fault.pick()](handler, fault)
 
@@ -477,6 +493,8 @@ FAULT_MODES: dict[str, Callable[[ReplicaHandler, Fault], None]] = {
     "no-tags": _mutated(
         lambda text: re.sub(r'<aside class="tags">.*?</aside>', "", text, flags=re.S)
     ),
+    "deep-divs": _mutated(_nested_first_paragraph("<div>", "</div>", 5000)),
+    "deep-lists": _mutated(_nested_first_paragraph("<ul><li>", "</li></ul>", 3000)),
     "mixed": _mixed,
 }
 """Fault mode → handler that writes the whole response; new modes register here."""
