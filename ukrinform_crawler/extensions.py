@@ -273,8 +273,11 @@ class RunExtension:
 
     def fail(self, item: Any, reason: str) -> None:
         adapter = ItemAdapter(item)
+        kind = reason.split(":")[0]
         self.tally.counts["failed"] += 1
-        self.tally.failure_reasons[reason.split(":")[0]] += 1
+        self.tally.failure_reasons[kind] += 1
+        self.crawler.stats.inc_value("ukrinform/articles/failed")
+        self.crawler.stats.inc_value(f"ukrinform/articles/failed/{kind}")
         self.settle(item)
         article_id, url = adapter.get("id"), adapter.get("url")
         if self.store is not None and self.store.is_open and isinstance(article_id, int):
