@@ -33,6 +33,7 @@ from scrapy.spiders import Spider
 
 from ukrinform_crawler import signals
 from ukrinform_crawler.state import Export, StateStore, content_hash, keeps_line, utcnow
+from ukrinform_crawler.usage import folder_problem
 
 logger = logging.getLogger(__name__)
 
@@ -249,14 +250,7 @@ def unwritable_reason(path: Path) -> str | None:
         return "is a directory"
     if path.exists():
         return None if os.access(path, os.W_OK) else "permission denied (or read-only)"
-    folder = path.parent
-    while not folder.exists():
-        folder = folder.parent
-    if not folder.is_dir():
-        return f"{folder} is not a directory"
-    if not os.access(folder, os.W_OK | os.X_OK):
-        return f"{folder} is not writable (permission denied or read-only)"
-    return None
+    return folder_problem(path.parent)
 
 
 class _Discard(io.RawIOBase):
