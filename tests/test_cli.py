@@ -472,3 +472,16 @@ def test_the_progress_line_on_a_terminal_never_runs_into_a_log_line(tmp_path: Pa
         line = line.removeprefix("\x1b[K")
         assert not re.search(r".\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \[", line), line
     assert "Run OK: 300 new" in text.rstrip().splitlines()[-1]
+
+
+def test_output_to_dev_null_or_a_pipe_is_delivered(tmp_path: Path) -> None:
+    with Replica(edition="en", articles=20, seed=32) as site:
+        settings = {"UKRINFORM_BASE_URL": site.base_url}
+        null = crawl(settings=settings, output=Path("/dev/null:jsonlines"))
+        piped = crawl(settings=settings, output=Path("-:jsonlines"))
+    assert null.returncode == 0, null.stderr[-3000:]
+    assert "Run OK: 20 new" in null.lines[-1]
+    assert piped.returncode == 0, piped.stderr[-3000:]
+    assert sorted(json.loads(line)["id"] for line in piped.stdout.splitlines()) == sorted(
+        site.corpus.ids()
+    )

@@ -19,6 +19,7 @@ import io
 import json
 import logging
 import os
+import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -343,11 +344,13 @@ class LocalFeedStorage(FileFeedStorage):
         return cast(IO[bytes], self._file)
 
     def store(self, file: IO[bytes]) -> None:
-        """Syncs and closes the file; raises FeedOutputError when anything failed."""
+        """Syncs (a regular file) and closes the file; raises FeedOutputError when anything
+        failed. ``/dev/null``, a pipe or a terminal is flushed only: there is nothing to sync."""
         if self._file is not None and self.error is None:
             try:
                 self._file.file.flush()
-                os.fsync(self._file.fileno())
+                if stat.S_ISREG(os.fstat(self._file.fileno()).st_mode):
+                    os.fsync(self._file.fileno())
             except OSError as error:
                 self.fail(error)
         try:
