@@ -96,7 +96,7 @@ def build_report(
     stats: dict[str, Any],
     coverage: dict[str, float],
     outputs: list[str],
-    state_path: Path | None,
+    state_path: Path | str | None,
 ) -> dict[str, Any]:
     """The run report, as written to ``<feed stem>.report.json``."""
     skipped_known = int(stats.get("ukrinform/state/skipped_known", 0))
