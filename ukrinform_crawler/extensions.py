@@ -44,6 +44,7 @@ from ukrinform_crawler.feeds import (
 )
 from ukrinform_crawler.lock import LockHeld, RunLock
 from ukrinform_crawler.report import (
+    EXIT_FAILED,
     EXIT_LOCKED,
     EXIT_OK,
     Outcome,
@@ -443,7 +444,7 @@ class RunExtension:
             return None
         try:
             path = self.feed.finish(rename=not self.output_errors)
-        except FeedOutputError as error:
+        except (FeedOutputError, StoreError, sqlite3.Error) as error:
             self.output_failed(str(error))
             path = None
         if self.output_errors:
@@ -462,17 +463,14 @@ class RunExtension:
         return problems
 
     def close_state(self, spider: Spider, outcome: Outcome) -> None:
-        if self.store is not None and self.store.is_open:
-            now = utcnow()
-            if self.walk is not None:
-                succeeded = outcome.exit_code == EXIT_OK
-                self.store.finish_walk(self.walk, now, self.report_reason(), succeeded=succeeded)
-            if self.coverage.tallies:
-                edition = str(getattr(spider, "edition", "") or spider.name)
-                started = datetime.fromtimestamp(self.started, now.tzinfo)
-                self.store.record_run(
-                    started, edition, spider.name, outcome.exit_code, self.coverage.tallies
-                )
+        try:
+            self.record_outcome(spider, outcome)
+        except (sqlite3.Error, StoreError) as error:
+            logger.error("Cannot record the run in the state %s: %s", self.store_location, error)
+            self.exit_code = EXIT_FAILED
+            if self.report is not None:
+                self.report["exit_code"] = EXIT_FAILED
+                self.report["problems"].append(f"state not recorded: {error}")
         if self.distributed and self.feed_dir_mode and self.store is not None:
             try:
                 self.recover_gone_workers(self.store)
@@ -488,6 +486,24 @@ class RunExtension:
         if self.store is not None:
             self.store.close()
         self.release()
+
+    @property
+    def store_location(self) -> str:
+        return self.store.location if self.store is not None else "-"
+
+    def record_outcome(self, spider: Spider, outcome: Outcome) -> None:
+        """The walk's end and the run's field tallies, in the state."""
+        if self.store is not None and self.store.is_open:
+            now = utcnow()
+            if self.walk is not None:
+                succeeded = outcome.exit_code == EXIT_OK
+                self.store.finish_walk(self.walk, now, self.report_reason(), succeeded=succeeded)
+            if self.coverage.tallies:
+                edition = str(getattr(spider, "edition", "") or spider.name)
+                started = datetime.fromtimestamp(self.started, now.tzinfo)
+                self.store.record_run(
+                    started, edition, spider.name, outcome.exit_code, self.coverage.tallies
+                )
 
     def report_reason(self) -> str:
         return str(self.report["close_reason"]) if self.report else ""

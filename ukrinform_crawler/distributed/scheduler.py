@@ -235,7 +235,8 @@ class RedisScheduler(Scheduler):  # type: ignore[misc]  # scrapy-redis ships no 
         else:
             self.broken = f"cannot queue {request}: {error}"
         logger.error(
-            "Stopping this worker: %s; the requests it holds go back to the queue within %g s",
+            "Stopping this worker: %s; the requests it holds go back to the job's queue %g s "
+            "after its last heartbeat",
             self.broken,
             self.lease_seconds,
         )

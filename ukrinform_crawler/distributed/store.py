@@ -27,7 +27,7 @@ from typing import Any, Self, cast
 
 import redis
 
-from ukrinform_crawler.distributed.connection import client, reason, shown
+from ukrinform_crawler.distributed.connection import RETRIES, client, reason, shown
 from ukrinform_crawler.distributed.keys import JobKeys, StateKeys
 from ukrinform_crawler.state import (
     ArticleState,
@@ -113,12 +113,12 @@ class FeedFileRecord:
 class RedisStateStore:
     """The state of one edition in Redis, as seen by one worker (``worker``)."""
 
-    def __init__(self, url: str, edition: str, worker: str) -> None:
+    def __init__(self, url: str, edition: str, worker: str, *, retries: int = RETRIES) -> None:
         self.url = url
         self.edition = edition
         self.worker = worker
         self.keys = StateKeys(edition)
-        self.server = client(url)
+        self.server = client(url, retries=retries)
         self.early_stop_allowed = False
         self.started = utcnow()
         self.job: JobKeys | None = None
