@@ -8,6 +8,7 @@ what they wrote: exit codes, the union of the feed files, the console.
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import signal
 import subprocess
@@ -22,6 +23,7 @@ import pytest
 from tests.crawling import ROOT, crawl_command, read_feed_dir
 from tests.redis_server import RedisServer, free_port
 from tests.site import Replica
+from ukrinform_crawler import coverage, status
 
 LEASE = "3"
 ARGS = {"since": "2000-01-01"}
@@ -108,7 +110,7 @@ def replica() -> Iterator[Replica]:
 
 
 def test_workers_started_together_share_a_job_and_a_rerun_fetches_only_the_listing(
-    replica: Replica, redis_url: str, tmp_path: Path
+    replica: Replica, redis_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     workers = [
         start_worker(replica, redis_url, tmp_path / f"feeds{n}", tmp_path / f"w{n}.log")
@@ -129,6 +131,16 @@ def test_workers_started_together_share_a_job_and_a_rerun_fetches_only_the_listi
     assert fetched, "the re-run fetched nothing"
     assert all("block-lastnews" in path or path == "/robots.txt" for path in fetched), fetched
     assert "0 new" in rerun.last_line
+
+    capsys.readouterr()
+    assert coverage.main([redis_url, "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert sum(day["exported"] for day in report["days"]) == 300
+    assert report["gaps"] == []
+    assert status.main([redis_url]) == 0
+    shown = capsys.readouterr().out
+    assert "idle (last run done): 0 queued, 0 leased" in shown
+    assert "edition en: 300 articles, 300 exported, 0 failing" in shown
 
 
 def test_a_late_joiner_takes_part(redis_url: str, tmp_path: Path) -> None:

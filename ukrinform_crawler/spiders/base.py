@@ -68,7 +68,7 @@ class ArticleSpider(Spider):
 
     urls: SiteUrls
     challenge_retries: int
-    dedupes_ids: bool = True
+    _dedupes_ids: bool = True
     allowed_domains: list[str]
 
     def __init__(
@@ -109,7 +109,7 @@ class ArticleSpider(Spider):
         # it (JobDupeFilter): an id counts as scheduled only once its request is in the queue. A
         # per-process set marks it before, and would drop it for good when this process reads
         # again a listing whose first reading never reached the queue.
-        spider.dedupes_ids = not distributed.enabled(settings)
+        spider._dedupes_ids = not distributed.enabled(settings)
         # Requests and redirects stay on the fetch origin (the edition host, or the replica/mirror).
         spider.allowed_domains = [urlsplit(spider.urls.base_url).hostname or spider.urls.host]
         crawler.signals.connect(spider.close_if_incomplete, signal=scrapy_signals.spider_idle)
@@ -166,7 +166,7 @@ class ArticleSpider(Spider):
             published_at=published_at,
             spider=self,
         )
-        if self.dedupes_ids:
+        if self._dedupes_ids:
             if ref.id in self.scheduled_ids:
                 return None
             self.scheduled_ids.add(ref.id)
