@@ -258,13 +258,14 @@ class RunExtension:
 
         if isinstance(store, RedisStateStore):
             for recovered in recover_gone_workers(store):
-                self.log_recovered(recovered)
+                self.log_recovered(recovered, "a worker that is gone")
 
-    def log_recovered(self, recovered: Recovered) -> None:
+    def log_recovered(self, recovered: Recovered, origin: str = "an interrupted run") -> None:
         self.crawler.stats.inc_value("ukrinform/state/recovered_lines", recovered.kept)
         logger.warning(
-            "Recovered %s from an interrupted run: %d complete lines kept, %d dropped",
+            "Recovered %s from %s: %d complete lines kept, %d dropped",
             recovered.final or recovered.part,
+            origin,
             recovered.kept,
             recovered.dropped,
         )

@@ -83,5 +83,5 @@ UKRINFORM_MAX_ERROR_RATE = 0.05  # failed articles + spider errors per response;
 
 # Distributed mode (README "Scaling out"): workers on one job share a Redis; see distributed/.
 UKRINFORM_REDIS_URL = ""  # redis://host:port/db; empty: off (the state is UKRINFORM_STATE_PATH)
-UKRINFORM_REDIS_LEASE_SECONDS = 60  # a dead worker's requests go back to the queue after this
+UKRINFORM_REDIS_LEASE_SECONDS = 30  # a dead worker's requests go back to the queue after this
 UKRINFORM_REDIS_BUDGET = True  # shared per-host delay and concurrency (off on a loopback origin)

@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ukrinform_crawler.status", description=__doc__)
     parser.add_argument("url", help="the UKRINFORM_REDIS_URL of the workers")
     parser.add_argument(
-        "--lease", type=float, default=60.0, help="UKRINFORM_REDIS_LEASE_SECONDS (default 60)"
+        "--lease", type=float, default=30.0, help="UKRINFORM_REDIS_LEASE_SECONDS (default 30)"
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     args = parser.parse_args(argv)

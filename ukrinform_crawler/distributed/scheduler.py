@@ -163,7 +163,7 @@ class RedisScheduler(Scheduler):  # type: ignore[misc]  # scrapy-redis ships no 
         if self.frontier is None or not self.held or self.epoch_gone:
             return
         run = self.crawler.get_extension(RunExtension)
-        give_back = bool(self.broken) or (run is not None and bool(run.output_errors))
+        give_back = bool(self.failure) or (run is not None and bool(run.output_errors))
         ids = list(self.held.values())
         self.held.clear()
         try:
@@ -218,6 +218,15 @@ class RedisScheduler(Scheduler):  # type: ignore[misc]  # scrapy-redis ships no 
         self.held[request] = lease
         self.counted.inc_value("ukrinform/redis/leased")
         return request
+
+    @property
+    def failure(self) -> str | None:
+        """Why this worker cannot go on: a Redis error met by the frontier or by the state."""
+        if self.broken is None and self.store.failure is not None:
+            self.broken = f"lost the state ({self.store.failure})"
+            self.counted.inc_value("ukrinform/redis/errors")
+            logger.error("Stopping this worker: %s", self.broken)
+        return self.broken
 
     def has_pending_requests(self) -> bool:
         return self.queued_hint > 0

@@ -123,6 +123,8 @@ class RedisStateStore:
         self.started = utcnow()
         self.job: JobKeys | None = None
         self.epoch = ""
+        self.failure: str | None = None
+        """The first Redis error met (the worker then stops acking: see ``worker``)."""
         self._open = False
         self._record_export = self.server.register_script(RECORD_EXPORT)
         self._record_failure = self.server.register_script(RECORD_FAILURE)
@@ -142,7 +144,9 @@ class RedisStateStore:
         try:
             yield
         except redis.RedisError as error:
-            raise StoreError(f"Redis {shown(self.url)}: {reason(error)}") from error
+            message = f"Redis {shown(self.url)}: {reason(error)}"
+            self.failure = self.failure or message
+            raise StoreError(message) from error
 
     def open(self) -> Self:
         with self.guard():

@@ -85,7 +85,7 @@ class JobWorker:
         scheduler, frontier = self.scheduler, self.frontier
         if scheduler is None or frontier is None or self.closing:
             return
-        if scheduler.broken:
+        if scheduler.failure:
             self.close("redis_error")
             return
         try:
@@ -112,7 +112,7 @@ class JobWorker:
 
     def ack_finished(self) -> None:
         scheduler, frontier = self.scheduler, self.frontier
-        if scheduler is None or frontier is None or scheduler.broken or not scheduler.held:
+        if scheduler is None or frontier is None or scheduler.failure or not scheduler.held:
             return
         if self.output_failed():
             return  # what it holds goes back to the queue when it closes
@@ -161,7 +161,7 @@ class JobWorker:
         scheduler, frontier = self.scheduler, self.frontier
         if scheduler is None or frontier is None or self.closing:
             return
-        if scheduler.broken:
+        if scheduler.failure:
             raise CloseSpider("redis_error")
         try:
             self.ack_finished()
