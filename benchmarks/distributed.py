@@ -3,8 +3,8 @@
 ``python -m benchmarks.distributed [--articles 600] [--latency 0.25] [--workers 1 2 4]``
 
 The replica answers each request after a fixed ``--latency`` (a slow site; each worker keeps at
-most ``CONCURRENT_REQUESTS_PER_DOMAIN`` = 4 requests open, so one worker fetches at most
-4 / latency pages a second). For each worker count, a fresh job on a real ``redis-server``
+most 4 requests open, ``CONCURRENT_REQUESTS``, so one worker fetches at most 4 / latency pages a
+second). For each worker count, a fresh job on a real ``redis-server``
 (started here, on a free loopback port): every worker started at the same moment with its own
 feed dir, timed from start to the last exit. Reported: articles per second, CPU per article of
 the workers (user + system), and what Redis costs: its own CPU per request and the commands it
@@ -29,6 +29,10 @@ from benchmarks.common import ROOT, replica_process, table, write_result
 from tests.crawling import read_feed_dir
 from tests.redis_server import RedisServer
 
+CONCURRENCY = 4
+"""Requests each worker keeps open (CONCURRENT_REQUESTS): one worker fetches at most
+CONCURRENCY / latency pages a second."""
+
 
 def children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -47,23 +51,25 @@ def redis_counters(server: redis.Redis) -> tuple[float, int]:
 def run_job(base_url: str, workers: int, workdir: Path, settings: dict[str, str]) -> dict[str, Any]:
     """Starts ``workers`` crawls at once and waits for all; what they did."""
     command = [sys.executable, "-m", "scrapy", "crawl", "ukrinform", "-a", "since=2000-01-01",
-               "-s", f"UKRINFORM_BASE_URL={base_url}"]  # fmt: skip
+               "-s", f"UKRINFORM_BASE_URL={base_url}", "-s", f"CONCURRENT_REQUESTS={CONCURRENCY}",
+               "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={CONCURRENCY}"]  # fmt: skip
     for name, value in settings.items():
         command += ["-s", f"{name}={value}"]
+    workdir.mkdir(parents=True, exist_ok=True)
     cpu_before = children_cpu()
     started = time.perf_counter()
     processes = []
     for n in range(workers):
         feed_dir = workdir / f"feeds{n}"
-        log = (workdir / f"w{n}.log").open("wb")
-        processes.append(
-            subprocess.Popen(  # noqa: S603  # our own interpreter and arguments
-                [*command, "-s", f"UKRINFORM_FEED_DIR={feed_dir}"],
-                cwd=ROOT,
-                stdout=log,
-                stderr=subprocess.STDOUT,
+        with (workdir / f"w{n}.log").open("wb") as log:
+            processes.append(
+                subprocess.Popen(  # noqa: S603  # our own interpreter and arguments
+                    [*command, "-s", f"UKRINFORM_FEED_DIR={feed_dir}"],
+                    cwd=ROOT,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                )
             )
-        )
     codes = [process.wait() for process in processes]
     wall = time.perf_counter() - started
     cpu = children_cpu() - cpu_before
