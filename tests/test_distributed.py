@@ -143,25 +143,21 @@ def test_workers_started_together_share_a_job_and_a_rerun_fetches_only_the_listi
     assert "edition en: 300 articles, 300 exported, 0 failing" in shown
 
 
-def test_a_late_joiner_takes_part(redis_url: str, tmp_path: Path) -> None:
+def test_a_late_joiner_takes_part_sharing_the_feed_dir(redis_url: str, tmp_path: Path) -> None:
+    shared = tmp_path / "feeds"
     with Replica(articles=300, latency=0.02) as site:
-        first = start_worker(
-            site,
-            redis_url,
-            tmp_path / "a",
-            tmp_path / "a.log",
-            settings={"CONCURRENT_REQUESTS": "4"},
-        )
+        first = start_worker(site, redis_url, shared, tmp_path / "a.log")
         deadline = time.monotonic() + 60
-        while not list((tmp_path / "a").glob("*.part")) and time.monotonic() < deadline:
+        while not list(shared.glob("*.part")) and time.monotonic() < deadline:
             time.sleep(0.1)
-        late = start_worker(site, redis_url, tmp_path / "b", tmp_path / "b.log")
+        late = start_worker(site, redis_url, shared, tmp_path / "b.log")
         assert first.wait() == 0, first.last_line
         assert late.wait() == 0, late.last_line
     assert "Joined job" in late.text
-    assert first.delivered() > 0
-    assert late.delivered() > 0
-    assert_exactly_once(union(tmp_path / "a", tmp_path / "b"), site)
+    files = sorted(shared.glob("*.jsonl"))
+    assert len(files) == 2  # one per worker, in the one feed dir
+    assert all(path.stat().st_size > 0 for path in files)
+    assert_exactly_once(union(shared), site)
 
 
 def test_sigkill_of_a_worker_loses_and_duplicates_nothing(
@@ -196,6 +192,7 @@ def test_redis_restart_mid_run_loses_nothing(redis_server: RedisServer, tmp_path
         deadline = time.monotonic() + 60
         while sum(w.delivered_lines() for w in workers) < 40 and time.monotonic() < deadline:
             time.sleep(0.05)
+        assert all(worker.process.poll() is None for worker in workers)  # restarted mid-run
         own.restart(down_seconds=1.0)
         codes = [worker.wait() for worker in workers]
         for code, worker in zip(codes, workers, strict=True):
