@@ -26,6 +26,7 @@ from ukrinform_crawler.distributed.store import RedisStateStore
 class WorkerView:
     worker: str
     alive: bool
+    """Heartbeat within the lease; "late" in the text once it misses a beat (lease / 3)."""
     heartbeat_seconds_ago: float
     host: str | None = None
     pid: int | None = None
@@ -134,7 +135,7 @@ def build(url: str, lease: float) -> Status:
     return Status(jobs, editions)
 
 
-def render(status: Status) -> str:
+def render(status: Status, lease: float) -> str:
     if not status.jobs:
         return "No jobs on this Redis."
     lines: list[str] = []
@@ -145,7 +146,8 @@ def render(status: Status) -> str:
         lines.append(f"  {state}: {job.queued} queued, {job.leased} leased")
         for worker in job.workers:
             where = f"{worker.host} pid {worker.pid}" if worker.host else ""
-            alive = "alive" if worker.alive else "GONE "
+            late = worker.heartbeat_seconds_ago > min(10.0, lease / 3) + 2
+            alive = "GONE " if not worker.alive else ("late " if late else "alive")
             lines.append(
                 f"  worker {worker.worker}  {alive}  heartbeat {worker.heartbeat_seconds_ago:g}s"
                 f" ago  {worker.leased} leased  {where}".rstrip()
@@ -174,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {why}", file=sys.stderr)
         return 1
     status = build(args.url, args.lease)
-    print(json.dumps(asdict(status), indent=2) if args.json else render(status))
+    print(json.dumps(asdict(status), indent=2) if args.json else render(status, args.lease))
     return 0
 
 

@@ -175,9 +175,11 @@ class JobWorker:
             if now - self.last_waiting_log >= WAITING_LOG_SECONDS:
                 self.last_waiting_log = now
                 logger.info(
-                    "Waiting for the job: %d requests queued, %d leased by workers",
+                    "Waiting for the job: %d requests queued, %d leased by workers (a gone "
+                    "worker's leases expire %g s after its last heartbeat)",
                     check.queued,
                     check.leased,
+                    self.lease_seconds,
                 )
             raise DontCloseSpider
         scheduler.epoch_gone = True
