@@ -25,7 +25,7 @@ from tests.redis_server import RedisServer, free_port
 from tests.site import Replica
 from ukrinform_crawler import coverage, status
 
-LEASE = "3"
+LEASE = "5"  # short, yet long enough for a worker on a busy CI machine
 ARGS = {"since": "2000-01-01"}
 
 
@@ -65,6 +65,7 @@ def start_worker(
     *,
     args: dict[str, str] | None = None,
     settings: dict[str, str] | None = None,
+    strict_warnings: bool = False,
 ) -> Worker:
     command = crawl_command(
         "ukrinform",
@@ -77,6 +78,8 @@ def start_worker(
             **(settings or {}),
         },
     )
+    if strict_warnings:  # any warning (a deprecated Scrapy or scrapy-redis call) kills the run
+        command[1:1] = ["-W", "error"]
     with log.open("wb") as out:
         process = subprocess.Popen(  # noqa: S603  # our interpreter, our arguments
             command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT
@@ -113,7 +116,13 @@ def test_workers_started_together_share_a_job_and_a_rerun_fetches_only_the_listi
     replica: Replica, redis_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     workers = [
-        start_worker(replica, redis_url, tmp_path / f"feeds{n}", tmp_path / f"w{n}.log")
+        start_worker(
+            replica,
+            redis_url,
+            tmp_path / f"feeds{n}",
+            tmp_path / f"w{n}.log",
+            strict_warnings=n == 0,
+        )
         for n in range(3)
     ]
     codes = [worker.wait() for worker in workers]
@@ -235,7 +244,8 @@ def test_politeness_budget_is_shared_by_the_workers(redis_url: str, tmp_path: Pa
             )
             for n in range(3)
         ]
-        assert [worker.wait() for worker in workers] == [0, 0, 0]
+        codes = [worker.wait() for worker in workers]
+        assert codes == [0, 0, 0], [worker.last_line for worker in workers]
         arrivals = [moment for moment, _method, _path in site.arrivals]
         assert site.max_in_flight <= concurrency
     gaps = [later - earlier for earlier, later in itertools.pairwise(arrivals)]

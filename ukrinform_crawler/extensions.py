@@ -274,8 +274,10 @@ class RunExtension:
 
     def response_received(self, response: Response, request: Request) -> None:
         self.tally.pages += 1
-        if "ukrinform_article_id" in request.meta:
+        if (article_id := request.meta.get("ukrinform_article_id")) is not None:
             self.tally.article_pages += 1
+            if self.distributed:
+                self.tally.listed_new.add(int(article_id))
 
     def article_listed(
         self, article_id: int, url: str, channel: str, published_at: datetime | None
@@ -288,7 +290,8 @@ class RunExtension:
                 self.store.seen(article_id, url, now)
             elif state.known:
                 return
-        self.tally.listed_new.add(article_id)
+        if not self.distributed:  # distributed: any worker may fetch it; see response_received
+            self.tally.listed_new.add(article_id)
 
     def article_outside_window(self, article_id: int) -> None:
         self.tally.settled.add(article_id)
@@ -364,6 +367,24 @@ class RunExtension:
         engine = self.crawler.engine
         if stop and engine is not None and engine.spider is not None:
             deferred_from_coro(engine.close_spider_async(reason="output_error"))
+
+    def record_written(self) -> bool:
+        """Syncs the feed-dir file and records every line written so far in the state (the
+        distributed worker does this before it releases a lease); False when the output or the
+        state failed."""
+        if self.output_errors:
+            return False
+        if self.feed is None:
+            return True
+        try:
+            self.feed.sync()
+        except FeedOutputError as error:
+            self.output_failed(str(error))
+            return False
+        except (sqlite3.Error, StoreError) as error:
+            self.output_failed(f"state {self.store_location}: {error}")
+            return False
+        return True
 
     def feed_exporter_closed(self) -> None:
         self.feeds_closed.set()

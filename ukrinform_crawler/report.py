@@ -38,7 +38,8 @@ class RunTally:
     """new, updated, failed"""
     failure_reasons: Counter[str] = field(default_factory=Counter)
     listed_new: set[int] = field(default_factory=set)
-    """Articles listed that the state did not hold (every listed article without a state)."""
+    """Articles listed that the state did not hold (every listed article without a state); in
+    distributed mode, where any worker may fetch what one lists, the articles fetched here."""
     settled: set[int] = field(default_factory=set)
     """Listed articles this run delivered, found unchanged or outside the window, or failed."""
 

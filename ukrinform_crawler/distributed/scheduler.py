@@ -163,7 +163,7 @@ class RedisScheduler(Scheduler):  # type: ignore[misc]  # scrapy-redis ships no 
         if self.frontier is None or not self.held or self.epoch_gone:
             return
         run = self.crawler.get_extension(RunExtension)
-        give_back = bool(self.failure) or (run is not None and bool(run.output_errors))
+        give_back = bool(self.failure) or (run is not None and not run.record_written())
         ids = list(self.held.values())
         self.held.clear()
         try:

@@ -1,15 +1,18 @@
 """The worker side of a distributed job: heartbeats, lease release, staying open until the job
 is done.
 
-Every ``TICK`` seconds the worker acks the leases of requests it has finished (a request is
+Every ``TICK`` seconds the worker acks the leases of the requests it has finished, and wakes the
+engine to lease more when it has room (Scrapy's own heartbeat polls only every 5 s). A request is
 finished once it has left the downloader and the scraper: its callback output went through the
-spider middlewares, its new requests are queued and its records are written), and wakes the
-engine to lease more when it has room (Scrapy's own heartbeat polls only every 5 s). Every
-``lease / 3`` seconds it renews its leases and re-queues the leases of the job that expired (a
-dead worker's). When the engine is idle it raises ``DontCloseSpider`` while the job has work
-queued or leased anywhere; the worker that finds nothing left ends the job's epoch and clears its
-frontier (atomically, once: ``Frontier.check``), and every worker then closes with ``finished``.
-Nothing here blocks the event loop: each step is one Redis round trip.
+spider middlewares, its new requests are queued, its records are written. Before the ack those
+records are recorded in the state (``RunExtension.record_written``), so that once a job has
+nothing leased every record of a live worker is in the state, and recovering a gone worker's feed
+file then drops the lines a survivor delivered again. Every ``lease / 3`` seconds the worker
+renews its leases and re-queues the leases of the job that expired (a dead worker's). When the
+engine is idle it raises ``DontCloseSpider`` while the job has work queued or leased anywhere; the
+worker that finds nothing left ends the job's epoch and clears its frontier (atomically, once:
+``Frontier.check``), and every worker then closes with ``finished``. Nothing here blocks the
+event loop: each step is one Redis round trip.
 """
 
 from __future__ import annotations
@@ -114,12 +117,13 @@ class JobWorker:
         scheduler, frontier = self.scheduler, self.frontier
         if scheduler is None or frontier is None or scheduler.failure or not scheduler.held:
             return
-        if self.output_failed():
-            return  # what it holds goes back to the queue when it closes
         busy = self.in_progress()
         finished = [request for request in scheduler.held if request not in busy]
         if not finished:
             return
+        run = self.crawler.get_extension(RunExtension)
+        if run is not None and not run.record_written():
+            return  # what it holds goes back to the queue when it closes
         frontier.ack(scheduler.held[request] for request in finished)
         for request in finished:
             del scheduler.held[request]
@@ -150,10 +154,6 @@ class JobWorker:
         slot = engine._slot  # no public way to wake an idle engine sooner
         if slot is not None and slot.closing is None:
             slot.nextcall.schedule()
-
-    def output_failed(self) -> bool:
-        run = self.crawler.get_extension(RunExtension)
-        return run is not None and bool(run.output_errors)
 
     # -- idle: is the job done? ---------------------------------------------------------------
 
