@@ -1,5 +1,5 @@
 """The leased frontier of a job against a real redis-server: leases, acks, expiry, the end of a
-job, and the request codec."""
+job; the request codec; how a worker with nothing to do is judged."""
 
 from __future__ import annotations
 
@@ -14,6 +14,9 @@ from scrapy.utils.request import request_from_dict
 from ukrinform_crawler.distributed import codec
 from ukrinform_crawler.distributed.frontier import EpochGone, Frontier, JobState
 from ukrinform_crawler.distributed.keys import JobKeys
+from ukrinform_crawler.report import RunTally, judge
+
+JUDGED = {"spider_errors": 0, "max_error_rate": 0.05, "output_errors": [], "drift": []}
 
 
 @pytest.fixture
@@ -128,3 +131,9 @@ def test_requests_travel_as_json_and_come_back_whole() -> None:
     assert back.cb_kwargs == request.cb_kwargs
     with pytest.raises(TypeError, match="cannot queue"):
         codec.dumps({"meta": {"x": object()}})
+
+
+def test_a_worker_that_found_nothing_left_to_do_succeeds() -> None:
+    idle = RunTally()
+    assert judge(idle, "finished", **JUDGED).exit_code == 1  # alone: nothing fetched is a failure
+    assert judge(idle, "finished", **JUDGED, shared_job=True).exit_code == 0

@@ -424,6 +424,7 @@ class RunExtension:
             max_error_rate=self.max_error_rate,
             output_errors=self.output_errors,
             drift=drift,
+            shared_job=self.distributed,
         )
         self.exit_code = outcome.exit_code
         for name, count in self.coverage.tallies.items():
