@@ -374,7 +374,7 @@ class RunExtension:
         state failed."""
         if self.output_errors:
             return False
-        if self.feed is None:
+        if self.feed is None or not self.feed.unrecorded:
             return True
         try:
             self.feed.sync()

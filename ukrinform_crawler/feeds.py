@@ -237,6 +237,11 @@ class FeedDirFile:
         if len(self._unrecorded) >= self.batch_size or due:
             self.sync()
 
+    @property
+    def unrecorded(self) -> int:
+        """Lines written since the last sync (not in the state yet)."""
+        return len(self._unrecorded)
+
     def sync(self) -> None:
         """Syncs the file, then records the exports written since the last sync."""
         if self._handle is None:
