@@ -123,7 +123,7 @@ def free_port() -> int:
 
 @contextmanager
 def replica_process(
-    articles: int, edition: str = "en", seed: int = 7
+    articles: int, edition: str = "en", seed: int = 7, latency: float = 0.0
 ) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     """The replica (``python -m tests.site``) in its own process on a free loopback port.
 
@@ -131,7 +131,8 @@ def replica_process(
     """
     port = free_port()
     command = [sys.executable, "-m", "tests.site", "--edition", edition, "--articles",
-               str(articles), "--seed", str(seed), "--port", str(port)]  # fmt: skip
+               str(articles), "--seed", str(seed), "--port", str(port),
+               "--latency", str(latency)]  # fmt: skip
     process = subprocess.Popen(  # noqa: S603  # our own interpreter and module
         command, cwd=ROOT, stdout=subprocess.PIPE, text=True
     )

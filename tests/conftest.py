@@ -1,13 +1,19 @@
-"""Fixture loading helpers: saved pages (gzipped), their meta, expected records and checks."""
+"""Fixture loading helpers (saved pages, their meta, expected records and checks) and the real
+Redis server of the distributed tests."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from scrapy.http import HtmlResponse
+
+from tests.redis_server import RedisServer, redis_server_path
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -53,3 +59,27 @@ def load_checks(kind: str, name: str) -> dict[str, list[str]]:
 def load_response(kind: str, name: str, url: str | None = None) -> HtmlResponse:
     """The saved page as a response from its canonical URL (or ``url``, e.g. a replica's)."""
     return HtmlResponse(url=url or load_meta(kind, name)["url"], body=load_html(kind, name))
+
+
+# --- a real Redis for the distributed tests ------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    """One real ``redis-server`` for the session (``.ci/run`` installs it); skipped outside CI
+    when it is not installed, failed in CI."""
+    if redis_server_path() is None:
+        if os.environ.get("CI"):
+            pytest.fail("redis-server is not installed; .ci/run installs it")
+        pytest.skip("redis-server is not installed (apt-get install redis-server)")
+    with RedisServer(tmp_path_factory.mktemp("redis")) as server:
+        yield server
+
+
+@pytest.fixture
+def redis_url(redis_server: RedisServer) -> str:
+    """The session's Redis, emptied for this test."""
+    client = redis_server.client()
+    client.flushall()
+    client.close()
+    return redis_server.url

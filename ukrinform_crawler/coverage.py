@@ -1,7 +1,8 @@
-"""Coverage report of a backfilled period, read from the state file.
+"""Coverage report of a backfilled period, read from the state file (or a Redis state).
 
 ``python -m ukrinform_crawler.coverage STATE.sqlite --since 2026-03-01 --until 2026-05-31``
-prints, per Kyiv day, how many articles each discovery channel (search, listing, rss, sitemap;
+(or ``redis://host:port/db --edition en`` for a distributed job's state) prints, per Kyiv day,
+how many articles each discovery channel (search, listing, rss, sitemap;
 retry for an earlier failure fetched again) found and how many were exported, then lists by
 URL every article found but not exported.
 """
@@ -13,9 +14,11 @@ import json
 import sqlite3
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ukrinform_crawler.state import from_text
 from ukrinform_crawler.window import KYIV
@@ -65,13 +68,56 @@ def kyiv_day(*moments: str | None) -> str:
     return "unknown"
 
 
-def build(state: Path, since: date | None = None, until: date | None = None) -> Coverage:
-    """Reads the state file (read-only) and tallies sightings and exports per day."""
+Row = tuple[int, str | None, str, str | None, str | None, int, str | None]
+"""(article id, channel or None for an export, url, listed published_at, published_at, version,
+fail reason): one sighting, or one exported article."""
+
+
+def sqlite_rows(state: Path) -> list[Row]:
+    """The rows of a state file (opened read-only)."""
     db = sqlite3.connect(f"file:{state}?mode=ro", uri=True)
     try:
-        rows = db.execute(QUERY).fetchall()
+        return [tuple(row) for row in db.execute(QUERY).fetchall()]
     finally:
         db.close()
+
+
+def redis_rows(url: str, edition: str) -> list[Row]:
+    """The rows of an edition's state in Redis (distributed mode; needs the redis extra)."""
+    from ukrinform_crawler.distributed.store import RedisStateStore
+
+    store = RedisStateStore(url, edition, "coverage")
+    articles: dict[int, dict[str, Any]] = {row["id"]: row for row in store.all_articles()}
+    rows: list[Row] = []
+    for channel in (*CHANNELS, "retry"):
+        for article_id, seen in store.all_sightings(channel).items():
+            article = articles.get(article_id, {})
+            rows.append(
+                (
+                    article_id,
+                    channel,
+                    seen.get("url") or "",
+                    seen.get("listed_published_at"),
+                    article.get("published_at") or None,
+                    int(article.get("version") or 0),
+                    article.get("fail_reason") or None,
+                )
+            )
+    for article_id, article in articles.items():
+        if int(article.get("version") or 0) > 0:
+            published = article.get("published_at") or None
+            version = int(article["version"])
+            rows.append((article_id, None, article.get("url", ""), None, published, version, None))
+    return rows
+
+
+def build(state: Path, since: date | None = None, until: date | None = None) -> Coverage:
+    """Reads the state file (read-only) and tallies sightings and exports per day."""
+    return tally(sqlite_rows(state), since, until)
+
+
+def tally(rows: Iterable[Row], since: date | None = None, until: date | None = None) -> Coverage:
+    """Sightings and exports per Kyiv day, and the gaps."""
     channels: dict[int, set[str]] = defaultdict(set)
     info: dict[int, tuple[str, str, bool, str | None]] = {}
     for article_id, channel, url, listed, published, version, reason in rows:
@@ -132,14 +178,24 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m ukrinform_crawler.coverage", description=__doc__
     )
-    parser.add_argument("state", type=Path, help="the UKRINFORM_STATE_PATH file")
+    parser.add_argument(
+        "state", help="the UKRINFORM_STATE_PATH file, or the UKRINFORM_REDIS_URL of a job"
+    )
+    parser.add_argument("--edition", default="en", help="edition of a Redis state (default en)")
     parser.add_argument("--since", type=date.fromisoformat, help="first Kyiv day (inclusive)")
     parser.add_argument("--until", type=date.fromisoformat, help="last Kyiv day (inclusive)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = parser.parse_args(argv)
-    if not args.state.exists():
-        parser.error(f"{args.state} does not exist")
-    coverage = build(args.state, args.since, args.until)
+    if args.state.startswith(("redis://", "rediss://", "unix://")):
+        from ukrinform_crawler.distributed.connection import unreachable
+
+        if why := unreachable(args.state):
+            parser.exit(1, f"error: {why}\n")
+        coverage = tally(redis_rows(args.state, args.edition), args.since, args.until)
+    else:
+        if not Path(args.state).exists():
+            parser.error(f"{args.state} does not exist")
+        coverage = build(Path(args.state), args.since, args.until)
     if args.json:
         print(json.dumps(asdict(coverage), ensure_ascii=False, indent=2))
     else:

@@ -36,6 +36,7 @@ from ukrinform_crawler.feeds import (
     PART_SUFFIX,
     FeedDirFile,
     FeedOutputError,
+    Recovered,
     export_of,
     local_path,
     recover_part,
@@ -43,6 +44,7 @@ from ukrinform_crawler.feeds import (
 )
 from ukrinform_crawler.lock import LockHeld, RunLock
 from ukrinform_crawler.report import (
+    EXIT_FAILED,
     EXIT_LOCKED,
     EXIT_OK,
     Outcome,
@@ -52,7 +54,14 @@ from ukrinform_crawler.report import (
     summary_line,
     write_report,
 )
-from ukrinform_crawler.state import StateStore, UnchangedArticle, search_window_key, utcnow
+from ukrinform_crawler.state import (
+    StateStore,
+    Store,
+    StoreError,
+    UnchangedArticle,
+    search_window_key,
+    utcnow,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -70,20 +79,42 @@ def walk_key(spider: Spider) -> str:
     return json.dumps(parts, sort_keys=True)
 
 
+def make_store(crawler: Crawler) -> Store | None:
+    """The run's state store from the settings: Redis with ``UKRINFORM_REDIS_URL`` (shared by the
+    workers of a distributed job), SQLite with ``UKRINFORM_STATE_PATH``, else none."""
+    settings = crawler.settings
+    if redis_url := settings.get("UKRINFORM_REDIS_URL"):
+        from ukrinform_crawler.distributed.keys import new_worker_id
+        from ukrinform_crawler.distributed.store import RedisStateStore
+
+        spider = crawler.spider
+        edition = str(getattr(spider, "edition", "") or getattr(spider, "name", "") or "default")
+        return RedisStateStore(str(redis_url), edition, new_worker_id())
+    if state_path := settings.get("UKRINFORM_STATE_PATH"):
+        return StateStore(Path(state_path))
+    return None
+
+
+def state_enabled(crawler: Crawler) -> bool:
+    return bool(
+        crawler.settings.get("UKRINFORM_STATE_PATH") or crawler.settings.get("UKRINFORM_REDIS_URL")
+    )
+
+
 class RunExtension:
     """Owns a run: lock, state store, output delivery, tallies, report, summary and exit code.
 
     ``exit_code`` after the run follows ``report.judge``; 75 when another run holds the lock.
-    The state store is created here and handed to the state pipeline and middleware
-    (``RunExtension.store_of``); it is opened when the spider opens.
+    The state store is created here (``make_store``) and handed to the state pipeline and
+    middleware (``RunExtension.store_of``); it is opened when the spider opens. With a Redis state
+    (distributed mode) no lock is taken: the workers of a job share the state and may share the
+    feed dir, each writing its own feed files.
     """
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         settings = crawler.settings
-        state_path = settings.get("UKRINFORM_STATE_PATH") or ""
-        self.state_path = Path(state_path) if state_path else None
-        self.store = StateStore(self.state_path) if self.state_path else None
+        self.store = make_store(crawler)
         self.feed_dir = Path(settings.get("UKRINFORM_FEED_DIR") or "feeds")
         self.feeds = [str(uri) for uri in settings.getdict("FEEDS")]
         self.max_error_rate = settings.getfloat("UKRINFORM_MAX_ERROR_RATE")
@@ -123,9 +154,9 @@ class RunExtension:
         return extension
 
     @staticmethod
-    def store_of(crawler: Crawler) -> StateStore | None:
+    def store_of(crawler: Crawler) -> Store | None:
         """The run's state store (None without a state), for the state pipeline and middleware."""
-        if not crawler.settings.get("UKRINFORM_STATE_PATH"):
+        if not state_enabled(crawler):
             return None
         run = crawler.get_extension(RunExtension)
         if run is None:
@@ -152,10 +183,16 @@ class RunExtension:
             self.progress = Progress(self.describe)
             self.progress.start()
 
-    def open_state(self, spider: Spider, store: StateStore) -> None:
-        lock_paths = [store.path.with_name(store.path.name + ".lock")]
-        if self.feed_dir_mode:
-            lock_paths.append(self.feed_dir / ".lock")
+    @property
+    def distributed(self) -> bool:
+        return self.store is not None and not isinstance(self.store, StateStore)
+
+    def open_state(self, spider: Spider, store: Store) -> None:
+        lock_paths: list[Path] = []
+        if isinstance(store, StateStore):
+            lock_paths.append(store.path.with_name(store.path.name + ".lock"))
+            if self.feed_dir_mode:
+                lock_paths.append(self.feed_dir / ".lock")
         try:
             for path in lock_paths:
                 lock = RunLock(path)
@@ -181,43 +218,66 @@ class RunExtension:
             early_stop_allowed = store.begin_walk(self.walk, utcnow())
             if dropped := store.drop_pending():
                 logger.info("%d records of an interrupted -o/-O run were never stored", dropped)
-        except (OSError, sqlite3.Error, RuntimeError) as error:
+        except (OSError, sqlite3.Error, RuntimeError, StoreError) as error:
             self.release()
-            logger.error("Cannot open the state %s: %s", store.path, error)
+            logger.error("Cannot open the state %s: %s", store.location, error)
             raise CloseSpider("state_error") from None
         if not early_stop_allowed:
             logger.info("No successful run of this walk in the state: listings are walked in full")
         if self.feed_dir_mode:
             self.open_feed_dir(spider, store)
 
-    def open_feed_dir(self, spider: Spider, store: StateStore) -> None:
+    def open_feed_dir(self, spider: Spider, store: Store) -> None:
         try:
             self.feed_dir.mkdir(parents=True, exist_ok=True)
-            for part in sorted(self.feed_dir.glob(f"*.jsonl{PART_SUFFIX}")):
-                if not store.owns_feed_file(part.name.removesuffix(PART_SUFFIX)):
-                    logger.warning("Leaving %s alone: another state's run wrote it", part)
-                    continue
-                recovered = recover_part(part, store)
-                self.crawler.stats.inc_value("ukrinform/state/recovered_lines", recovered.kept)
-                logger.warning(
-                    "Recovered %s from an interrupted run: %d complete lines kept, %d dropped",
-                    recovered.final or part,
-                    recovered.kept,
-                    recovered.dropped,
-                )
-        except OSError as error:
+            if self.distributed:
+                self.recover_gone_workers(store)
+            else:
+                self.recover_parts(store)
+        except (OSError, StoreError) as error:
             self.release()
-            logger.error("Cannot use the feed dir %s: %s", self.feed_dir, error.strerror or error)
+            why = error.strerror if isinstance(error, OSError) else None
+            logger.error("Cannot use the feed dir %s: %s", self.feed_dir, why or error)
             raise CloseSpider("output_error") from None
         edition = str(getattr(spider, "edition", None) or spider.name)
-        self.feed = FeedDirFile(self.feed_dir, edition, self.started, store)
+        worker = str(getattr(store, "worker", "")) or None
+        self.feed = FeedDirFile(self.feed_dir, edition, self.started, store, worker=worker)
+
+    def recover_parts(self, store: Store) -> None:
+        """The ``.part`` files this state's interrupted runs left in the (locked) feed dir."""
+        for part in sorted(self.feed_dir.glob(f"*.jsonl{PART_SUFFIX}")):
+            if not store.owns_feed_file(part.name.removesuffix(PART_SUFFIX)):
+                logger.warning("Leaving %s alone: another state's run wrote it", part)
+                continue
+            self.log_recovered(recover_part(part, store))
+
+    def recover_gone_workers(self, store: Store) -> None:
+        """Distributed: the feed files of the job runs that are over whose workers are gone."""
+        from ukrinform_crawler.distributed.feeds import recover_gone_workers
+        from ukrinform_crawler.distributed.store import RedisStateStore
+
+        if isinstance(store, RedisStateStore):
+            for recovered in recover_gone_workers(store):
+                self.log_recovered(recovered, "a worker that is gone")
+
+    def log_recovered(self, recovered: Recovered, origin: str = "an interrupted run") -> None:
+        self.crawler.stats.inc_value("ukrinform/state/recovered_lines", recovered.kept)
+        logger.warning(
+            "Recovered %s from %s: %d complete lines kept, %d dropped",
+            recovered.final or recovered.part,
+            origin,
+            recovered.kept,
+            recovered.dropped,
+        )
 
     # -- during the crawl --------------------------------------------------------------------
 
     def response_received(self, response: Response, request: Request) -> None:
         self.tally.pages += 1
-        if "ukrinform_article_id" in request.meta:
+        if (article_id := request.meta.get("ukrinform_article_id")) is not None:
             self.tally.article_pages += 1
+            if self.distributed:
+                self.tally.listed_new.add(int(article_id))
 
     def article_listed(
         self, article_id: int, url: str, channel: str, published_at: datetime | None
@@ -230,7 +290,8 @@ class RunExtension:
                 self.store.seen(article_id, url, now)
             elif state.known:
                 return
-        self.tally.listed_new.add(article_id)
+        if not self.distributed:  # distributed: any worker may fetch it; see response_received
+            self.tally.listed_new.add(article_id)
 
     def article_outside_window(self, article_id: int) -> None:
         self.tally.settled.add(article_id)
@@ -259,8 +320,8 @@ class RunExtension:
                 self.store.add_pending(export, self.run_id)
         except FeedOutputError as error:
             self.output_failed(f"{error}")
-        except sqlite3.Error as error:
-            self.output_failed(f"state {self.state_path}: {error}")
+        except (sqlite3.Error, StoreError) as error:
+            self.output_failed(f"state {self.store.location}: {error}")
 
     def item_dropped(self, item: Any, exception: BaseException) -> None:
         if isinstance(exception, UnchangedArticle):
@@ -310,6 +371,24 @@ class RunExtension:
         if stop and engine is not None and engine.spider is not None:
             deferred_from_coro(engine.close_spider_async(reason="output_error"))
 
+    def record_written(self) -> bool:
+        """Syncs the feed-dir file and records every line written so far in the state (the
+        distributed worker does this before it releases a lease); False when the output or the
+        state failed."""
+        if self.output_errors:
+            return False
+        if self.feed is None or not self.feed.unrecorded:
+            return True
+        try:
+            self.feed.sync()
+        except FeedOutputError as error:
+            self.output_failed(str(error))
+            return False
+        except (sqlite3.Error, StoreError) as error:
+            self.output_failed(f"state {self.store_location}: {error}")
+            return False
+        return True
+
     def feed_exporter_closed(self) -> None:
         self.feeds_closed.set()
 
@@ -348,6 +427,7 @@ class RunExtension:
             max_error_rate=self.max_error_rate,
             output_errors=self.output_errors,
             drift=drift,
+            shared_job=self.distributed,
         )
         self.exit_code = outcome.exit_code
         for name, count in self.coverage.tallies.items():
@@ -363,7 +443,7 @@ class RunExtension:
             stats=stats,
             coverage=self.coverage.shares(),
             outputs=outputs,
-            state_path=self.state_path,
+            state_path=self.store.location if self.store is not None else None,
         )
         self.close_state(spider, outcome)
         self.summary = summary_line(self.report)
@@ -390,7 +470,7 @@ class RunExtension:
             return None
         try:
             path = self.feed.finish(rename=not self.output_errors)
-        except FeedOutputError as error:
+        except (FeedOutputError, StoreError, sqlite3.Error) as error:
             self.output_failed(str(error))
             path = None
         if self.output_errors:
@@ -409,6 +489,36 @@ class RunExtension:
         return problems
 
     def close_state(self, spider: Spider, outcome: Outcome) -> None:
+        try:
+            self.record_outcome(spider, outcome)
+        except (sqlite3.Error, StoreError) as error:
+            logger.error("Cannot record the run in the state %s: %s", self.store_location, error)
+            self.exit_code = EXIT_FAILED
+            if self.report is not None:
+                self.report["exit_code"] = EXIT_FAILED
+                self.report["problems"].append(f"state not recorded: {error}")
+        if self.distributed and self.feed_dir_mode and self.store is not None:
+            try:
+                self.recover_gone_workers(self.store)
+            except (OSError, StoreError) as error:
+                logger.warning("Cannot recover the feed files of gone workers: %s", error)
+        if self.store is not None and self.report is not None:
+            path = self.report_path(self.report)
+            try:
+                write_report(self.report, path)
+                self.report["report_file"] = str(path)
+            except OSError as error:
+                logger.error("Cannot write the run report %s: %s", path, error.strerror or error)
+        if self.store is not None:
+            self.store.close()
+        self.release()
+
+    @property
+    def store_location(self) -> str:
+        return self.store.location if self.store is not None else "-"
+
+    def record_outcome(self, spider: Spider, outcome: Outcome) -> None:
+        """The walk's end and the run's field tallies, in the state."""
         if self.store is not None and self.store.is_open:
             now = utcnow()
             if self.walk is not None:
@@ -420,16 +530,6 @@ class RunExtension:
                 self.store.record_run(
                     started, edition, spider.name, outcome.exit_code, self.coverage.tallies
                 )
-        if self.state_path is not None and self.report is not None:
-            path = self.report_path(self.report)
-            try:
-                write_report(self.report, path)
-                self.report["report_file"] = str(path)
-            except OSError as error:
-                logger.error("Cannot write the run report %s: %s", path, error.strerror or error)
-        if self.store is not None:
-            self.store.close()
-        self.release()
 
     def report_reason(self) -> str:
         return str(self.report["close_reason"]) if self.report else ""

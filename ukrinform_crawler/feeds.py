@@ -33,8 +33,13 @@ from scrapy.extensions.feedexport import FileFeedStorage
 from scrapy.spiders import Spider
 
 from ukrinform_crawler import signals
-from ukrinform_crawler.state import Export, StateStore, content_hash, keeps_line, utcnow
+from ukrinform_crawler.state import Export, Store, content_hash, keeps_line, utcnow
 from ukrinform_crawler.usage import folder_problem
+
+try:
+    import fcntl
+except ImportError:  # Windows: the package imports; feed files are not locked
+    fcntl = None  # type: ignore[assignment]
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +95,7 @@ class Recovered:
     dropped: int
 
 
-def recover_part(part: Path, store: StateStore) -> Recovered:
+def recover_part(part: Path, store: Store) -> Recovered:
     """Makes a leftover ``X.jsonl.part`` whole: records its complete lines, renames it ``X.jsonl``.
 
     Idempotent, so a run killed while recovering is recovered again. Order: cut the file to its
@@ -136,6 +141,35 @@ def recover_part(part: Path, store: StateStore) -> Recovered:
     return Recovered(part, final, len(kept), dropped)
 
 
+def recover_if_free(part: Path, store: Store) -> Recovered | None:
+    """Recovers ``part`` when no process holds its lock (its writer is gone); None otherwise.
+
+    A writing :class:`FeedDirFile` holds an exclusive ``flock`` on its ``.part`` until it has
+    renamed it, so a free lock on a ``.part`` still under its name means an interrupted run.
+    """
+    if fcntl is None:
+        return None
+    try:
+        fd = os.open(part, os.O_RDWR)
+    except FileNotFoundError:
+        return None  # recovered or finished meanwhile
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return None  # its writer is alive
+        try:
+            current = part.stat()
+        except FileNotFoundError:
+            return None
+        held = os.fstat(fd)
+        if (current.st_dev, current.st_ino) != (held.st_dev, held.st_ino):
+            return None  # renamed into place by another recoverer after we opened it
+        return recover_part(part, store)
+    finally:
+        os.close(fd)
+
+
 class FeedDirFile:
     """The feed file of one run in the feed dir: written line by line, recorded in batches.
 
@@ -143,7 +177,9 @@ class FeedDirFile:
     killed); every ``batch_size`` records or ``batch_seconds`` seconds, and at ``finish``, the
     file is synced and the records written since the last sync are recorded in the state.
     Any OSError is raised as :class:`FeedOutputError`; the file is then left as ``.part`` for
-    the next run's recovery.
+    the next run's recovery. The ``.part`` is held under an exclusive ``flock`` while it is
+    written (see :func:`recover_if_free`). ``worker`` names a distributed worker: it goes into
+    the file name, so that workers sharing a feed dir never pick the same name.
     """
 
     def __init__(
@@ -151,16 +187,18 @@ class FeedDirFile:
         feed_dir: Path,
         edition: str,
         started: float,
-        store: StateStore,
+        store: Store,
         *,
+        worker: str | None = None,
         batch_size: int = 100,
         batch_seconds: float = 1.0,
     ) -> None:
         stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(started))
-        stem, number = f"{edition}-{stamp}", 1
+        base = f"{edition}-{stamp}-{worker}" if worker else f"{edition}-{stamp}"
+        stem, number = base, 1
         while self._taken(feed_dir, stem):
             number += 1
-            stem = f"{edition}-{stamp}-{number}"
+            stem = f"{base}-{number}"
         self.final = feed_dir / f"{stem}.jsonl"
         self.part = feed_dir / f"{stem}.jsonl{PART_SUFFIX}"
         self.report = feed_dir / f"{stem}.report.json"
@@ -184,8 +222,10 @@ class FeedDirFile:
         """Appends one record, flushed; records the batch in the state when it is due."""
         try:
             if self._handle is None or self._exporter is None:
-                self.store.register_feed_file(self.final.name, utcnow())
+                self.store.register_feed_file(self.final.name, utcnow(), self.part.parent)
                 self._handle = self.part.open("ab")
+                if fcntl is not None:
+                    fcntl.flock(self._handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
                 self._exporter = JsonLinesItemExporter(
                     cast(io.BytesIO, self._handle), encoding="utf-8"
                 )
@@ -198,6 +238,11 @@ class FeedDirFile:
         due = time.monotonic() - self._synced_at >= self.batch_seconds
         if len(self._unrecorded) >= self.batch_size or due:
             self.sync()
+
+    @property
+    def unrecorded(self) -> int:
+        """Lines written since the last sync (not in the state yet)."""
+        return len(self._unrecorded)
 
     def sync(self) -> None:
         """Syncs the file, then records the exports written since the last sync."""
@@ -220,18 +265,23 @@ class FeedDirFile:
         """
         if self._handle is None:
             return None
+        handle = self._handle
         try:
             self.sync()
+            if rename:  # renamed under the lock: no recoverer takes a finished file
+                try:
+                    self.part.replace(self.final)
+                    fsync_dir(self.final.parent)
+                except OSError as error:
+                    raise FeedOutputError(f"{self.part}: {error.strerror or error}") from error
         finally:
-            handle, self._handle = self._handle, None
+            self._handle = None
             try:
                 handle.close()
             except OSError as error:
                 raise FeedOutputError(f"{self.part}: {error.strerror or error}") from error
         if not rename:
             return None
-        self.part.replace(self.final)
-        fsync_dir(self.final.parent)
         self.store.finish_feed_file(self.final.name, utcnow())
         return self.final
 

@@ -15,7 +15,7 @@ from scrapy.http import Response
 
 from ukrinform_crawler.extensions import RunExtension
 from ukrinform_crawler.spiders.base import ArticleSpider
-from ukrinform_crawler.state import RecheckPolicy, StateStore, search_window_key, utcnow
+from ukrinform_crawler.state import RecheckPolicy, Store, search_window_key, utcnow
 from ukrinform_crawler.window import KYIV
 
 logger = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ class KnownArticlesMiddleware:
     def __init__(
         self,
         crawler: Crawler,
-        store: StateStore,
+        store: Store,
         policy: RecheckPolicy,
         overlap: int,
         retry_failed: int = 0,

@@ -5,8 +5,9 @@ Exit codes of ``scrapy crawl`` (the README's table):
 ==  ==========================================================================================
 0   done (a window with nothing new in it is success)
 1   the run failed: output not written, error rate over the limit, close reason not
-    ``finished`` (origin unreachable, a listing page failed, …), nothing fetched, articles
-    listed but neither delivered nor failed, layout drift (with a state)
+    ``finished`` (origin unreachable, a listing page failed, …), nothing fetched (except by a
+    worker of a distributed job), articles listed but neither delivered nor failed, layout
+    drift (with a state)
 2   usage error: a bad argument or setting, before any request
 75  another run holds the lock of the state or the feed dir
 ==  ==========================================================================================
@@ -38,7 +39,8 @@ class RunTally:
     """new, updated, failed"""
     failure_reasons: Counter[str] = field(default_factory=Counter)
     listed_new: set[int] = field(default_factory=set)
-    """Articles listed that the state did not hold (every listed article without a state)."""
+    """Articles listed that the state did not hold (every listed article without a state); in
+    distributed mode, where any worker may fetch what one lists, the articles fetched here."""
     settled: set[int] = field(default_factory=set)
     """Listed articles this run delivered, found unchanged or outside the window, or failed."""
 
@@ -61,8 +63,13 @@ def judge(
     max_error_rate: float,
     output_errors: list[str],
     drift: list[str],
+    shared_job: bool = False,
 ) -> Outcome:
-    """The exit code and problems of a finished run (see the module docstring)."""
+    """The exit code and problems of a finished run (see the module docstring).
+
+    ``shared_job``: a worker of a distributed job, which may finish without fetching anything
+    when the other workers took all the work.
+    """
     problems: list[str] = []
     if reason != "finished":
         problems.append(f"close reason {reason}")
@@ -72,7 +79,7 @@ def judge(
     rate = errors / max(tally.pages, 1)
     if errors and rate > max_error_rate:
         problems.append(f"error rate {rate:.3f} over {max_error_rate}")
-    if tally.pages == 0:
+    if tally.pages == 0 and not shared_job:
         problems.append("no page fetched")
     unsettled = tally.listed_new - tally.settled
     if tally.emitted == 0 and unsettled:
@@ -96,7 +103,7 @@ def build_report(
     stats: dict[str, Any],
     coverage: dict[str, float],
     outputs: list[str],
-    state_path: Path | None,
+    state_path: Path | str | None,
 ) -> dict[str, Any]:
     """The run report, as written to ``<feed stem>.report.json``."""
     skipped_known = int(stats.get("ukrinform/state/skipped_known", 0))

@@ -80,3 +80,8 @@ UKRINFORM_OVERLAP_PAGES = 1  # all-known listing pages walked in a row before st
 UKRINFORM_RETRY_FAILED = 200  # articles that failed in earlier runs, fetched again first (0: off)
 UKRINFORM_RETRY_FAILED_RUNS = 10  # runs an article may fail before only a walk retries it
 UKRINFORM_MAX_ERROR_RATE = 0.05  # failed articles + spider errors per response; above it: exit 1
+
+# Distributed mode (README "Scaling out"): workers on one job share a Redis; see distributed/.
+UKRINFORM_REDIS_URL = ""  # redis://host:port/db; empty: off (the state is UKRINFORM_STATE_PATH)
+UKRINFORM_REDIS_LEASE_SECONDS = 30  # a dead worker's requests go back to the queue after this
+UKRINFORM_REDIS_BUDGET = True  # shared per-host delay and concurrency (off on a loopback origin)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, Self
 
 from scrapy.exceptions import DropItem
 
@@ -207,6 +207,89 @@ def keeps_line(state: ArticleState | None, version: int, file_name: str) -> bool
     return state.version == version and state.exported_to == file_name
 
 
+class StoreError(Exception):
+    """A store other than SQLite failed (e.g. Redis unreachable); the message names it."""
+
+
+class Store(Protocol):
+    """What a run needs of its incremental state; :class:`StateStore` (SQLite, the default) and
+    ``distributed.store.RedisStateStore`` (shared by the workers of a distributed job) implement
+    it. Writes are durable when the call returns; a failure raises ``sqlite3.Error``, OSError or
+    :class:`StoreError`.
+    """
+
+    early_stop_allowed: bool
+    """Set by ``begin_walk``."""
+
+    @property
+    def location(self) -> str:
+        """Where the state is, for messages and reports (a path, or a Redis URL)."""
+        ...
+
+    @property
+    def is_open(self) -> bool: ...
+
+    def open(self) -> Self: ...
+
+    def close(self) -> None: ...
+
+    def get(self, article_id: int) -> ArticleState | None: ...
+
+    def seen(self, article_id: int, url: str, now: datetime) -> None: ...
+
+    def record_fetch(self, article_id: int, url: str, now: datetime) -> None: ...
+
+    def record_exports(self, exports: Iterable[Export], now: datetime) -> None: ...
+
+    def record_failure(self, article_id: int, url: str, reason: str, now: datetime) -> None: ...
+
+    def failed_articles(self, limit: int, max_failures: int) -> list[tuple[int, str]]: ...
+
+    def record_sighting(
+        self,
+        article_id: int,
+        url: str,
+        channel: str,
+        published_at: datetime | None,
+        now: datetime,
+    ) -> None: ...
+
+    def window_finished(self, key: str) -> bool: ...
+
+    def finish_window(self, key: str, day: str, now: datetime) -> None: ...
+
+    def walk_finished_before(self, key: str) -> bool: ...
+
+    def begin_walk(self, key: str, now: datetime) -> bool: ...
+
+    def finish_walk(self, key: str, now: datetime, reason: str, *, succeeded: bool) -> None: ...
+
+    def register_feed_file(self, name: str, now: datetime, folder: Path | None = None) -> None: ...
+
+    def owns_feed_file(self, name: str) -> bool: ...
+
+    def finish_feed_file(self, name: str, now: datetime) -> None: ...
+
+    def add_pending(self, export: Export, run: str) -> None: ...
+
+    def promote_pending(self, run: str, now: datetime) -> int: ...
+
+    def drop_pending(self, run: str | None = None) -> int: ...
+
+    def record_run(
+        self,
+        started: datetime,
+        edition: str,
+        spider: str,
+        exit_code: int,
+        tallies: Mapping[str, int],
+    ) -> None: ...
+
+    def recent_runs(self, edition: str, limit: int) -> list[dict[str, int]]: ...
+
+    def counts(self) -> dict[str, int]: ...
+
+
 class StateStore:
     """The SQLite store (WAL journal); every write is its own committed transaction."""
 
@@ -216,6 +299,10 @@ class StateStore:
         self.early_stop_allowed = False
         """Set by ``begin_walk``: the last run of this walk succeeded, so a listing walk may stop
         once it reaches known pages."""
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
 
     @property
     def is_open(self) -> bool:
@@ -396,8 +483,9 @@ class StateStore:
             (key, finished, reason),
         )
 
-    def register_feed_file(self, name: str, now: datetime) -> None:
-        """Claims a feed file name before the file is created."""
+    def register_feed_file(self, name: str, now: datetime, folder: Path | None = None) -> None:
+        """Claims a feed file name before the file is created (the run's lock guards the feed
+        dir, so the folder is not kept)."""
         self.db.execute(
             "INSERT OR IGNORE INTO feed_files (name, created_at) VALUES (?, ?)",
             (name, to_text(now)),

@@ -69,6 +69,7 @@ NUMBERS: dict[str, tuple[type[int] | type[float], float]] = {
     "UKRINFORM_RETRY_FAILED": (int, 0),
     "UKRINFORM_RETRY_FAILED_RUNS": (int, 1),
     "UKRINFORM_MAX_ERROR_RATE": (float, 0),
+    "UKRINFORM_REDIS_LEASE_SECONDS": (float, 1),
 }
 """Numeric settings of ours: type and least value."""
 
@@ -92,6 +93,7 @@ def check_settings(settings: BaseSettings) -> None:
                 f"-s UKRINFORM_BASE_URL: {base_url!r} is not an http(s) URL; "
                 "use e.g. http://127.0.0.1:8000"
             )
+    check_redis(settings)
     state = settings.get("UKRINFORM_STATE_PATH") or ""
     if state:
         path = Path(state)
@@ -101,10 +103,33 @@ def check_settings(settings: BaseSettings) -> None:
             raise ArgumentError(f"-s UKRINFORM_STATE_PATH: {state!r}: {why}")
         if path.exists() and not os.access(path, os.R_OK | os.W_OK):
             raise ArgumentError(f"-s UKRINFORM_STATE_PATH: {state!r} is not writable")
-        if not settings.getdict("FEEDS"):
-            feed_dir = settings.get("UKRINFORM_FEED_DIR") or "feeds"
-            if why := folder_problem(Path(feed_dir)):
-                raise ArgumentError(f"-s UKRINFORM_FEED_DIR: {feed_dir!r}: {why}")
+    if (state or settings.get("UKRINFORM_REDIS_URL")) and not settings.getdict("FEEDS"):
+        feed_dir = settings.get("UKRINFORM_FEED_DIR") or "feeds"
+        if why := folder_problem(Path(feed_dir)):
+            raise ArgumentError(f"-s UKRINFORM_FEED_DIR: {feed_dir!r}: {why}")
+
+
+def check_redis(settings: BaseSettings) -> None:
+    """Refuses a ``UKRINFORM_REDIS_URL`` that cannot work, before anything connects."""
+    url = settings.get("UKRINFORM_REDIS_URL") or ""
+    if not url:
+        return
+    parts = urlsplit(url)
+    if parts.scheme not in ("redis", "rediss", "unix") or not (parts.hostname or parts.path):
+        raise ArgumentError(
+            f"-s UKRINFORM_REDIS_URL: {url!r} is not a Redis URL; use e.g. redis://127.0.0.1:6379/0"
+        )
+    if settings.get("UKRINFORM_STATE_PATH"):
+        raise ArgumentError(
+            "-s UKRINFORM_STATE_PATH and -s UKRINFORM_REDIS_URL: use one; with Redis the state "
+            "lives in Redis"
+        )
+    try:
+        import scrapy_redis  # noqa: F401  # the optional extra
+    except ImportError:
+        raise ArgumentError(
+            "-s UKRINFORM_REDIS_URL needs the redis extra: python -m pip install -e '.[redis]'"
+        ) from None
 
 
 def folder_problem(folder: Path) -> str | None:

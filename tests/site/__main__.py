@@ -17,9 +17,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds before each answer")
     args = parser.parse_args(argv)
     replica = Replica(
-        edition=args.edition, articles=args.articles, seed=args.seed, host=args.host, port=args.port
+        edition=args.edition,
+        articles=args.articles,
+        seed=args.seed,
+        host=args.host,
+        port=args.port,
+        latency=args.latency,
     )
     with replica:
         print(replica.base_url, flush=True)

@@ -12,6 +12,8 @@ import random
 import re
 import secrets
 import threading
+import time
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from http.cookies import CookieError, SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -198,10 +200,11 @@ class ReplicaHandler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self._new_session = None
-        if self._fault():
-            return
-        with contextlib.suppress(BrokenPipeError):
-            self._dispatch()
+        with self.replica.serving(self.command, self.path):
+            if self._fault():
+                return
+            with contextlib.suppress(BrokenPipeError):
+                self._dispatch()
 
     def _dispatch(self) -> None:
         parts = urlsplit(self.path)
@@ -214,6 +217,10 @@ class ReplicaHandler(BaseHTTPRequestHandler):
         self.route(path, page)
 
     def do_POST(self) -> None:
+        with self.replica.serving(self.command, self.path):
+            self._post()
+
+    def _post(self) -> None:
         self._new_session = None
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length).decode("utf-8", "replace") if length else ""
@@ -358,6 +365,7 @@ class Replica:
         search_cap: int = 1000,
         gzip: bool = True,
         fixtures: Path | None = FIXTURES,
+        latency: float = 0.0,
     ) -> None:
         self.corpus = Corpus(edition=edition, count=articles, seed=seed)
         self.renderer = Renderer(self.corpus)
@@ -365,7 +373,13 @@ class Replica:
         self.stopping = threading.Event()  # releases connections that faults hold open
         self.search_cap = search_cap
         self.gzip = gzip
+        self.latency = latency
+        """Seconds each request waits before it is answered (a slow site, for benchmarks)."""
         self.requests: list[tuple[str, str, int]] = []
+        self.arrivals: list[tuple[float, str, str]] = []
+        """(``time.monotonic()`` on arrival, method, path) of every request, in order."""
+        self.in_flight = 0
+        self.max_in_flight = 0
         self.sessions: dict[str, str] = {}
         self.lock = threading.Lock()
         self.real_pages = load_real_pages(fixtures, self.corpus.host)
@@ -420,6 +434,21 @@ class Replica:
         return f"http://{host!s}:{port}"
 
     # --- observation and control -----------------------------------------------------
+
+    @contextlib.contextmanager
+    def serving(self, method: str, path: str) -> Iterator[None]:
+        """Counts a request in flight while it is served, after ``latency``."""
+        with self.lock:
+            self.arrivals.append((time.monotonic(), method, path))
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            if self.latency:
+                time.sleep(self.latency)
+            yield
+        finally:
+            with self.lock:
+                self.in_flight -= 1
 
     def log(self, method: str, path: str, status: int) -> None:
         with self.lock:

@@ -11,7 +11,7 @@ from scrapy.crawler import Crawler
 from scrapy.spiderloader import get_spider_loader
 
 from ukrinform_crawler.extensions import RunExtension
-from ukrinform_crawler.report import EXIT_USAGE
+from ukrinform_crawler.report import EXIT_FAILED, EXIT_USAGE
 from ukrinform_crawler.usage import ArgumentError, check_arguments, check_settings
 
 
@@ -49,9 +49,22 @@ class Command(ScrapyCrawlCommand):
         except ArgumentError as error:
             message = str(error)
         else:
+            self.check_redis_reachable()
             return
         print(f"error: {message}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
+
+    def check_redis_reachable(self) -> None:
+        """Distributed mode: a Redis that does not answer fails the run at once (one line,
+        exit 1), before Scrapy starts."""
+        url = self.settings.get("UKRINFORM_REDIS_URL") if self.settings is not None else None
+        if not url:
+            return
+        from ukrinform_crawler.distributed.connection import unreachable
+
+        if why := unreachable(str(url)):
+            print(f"error: {why}", file=sys.stderr)
+            raise SystemExit(EXIT_FAILED)
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         super().run(args, opts)

@@ -11,7 +11,7 @@ from scrapy.exceptions import NotConfigured
 
 from ukrinform_crawler.extensions import RunExtension
 from ukrinform_crawler.items import Article
-from ukrinform_crawler.state import StateStore, UnchangedArticle, content_hash, utcnow
+from ukrinform_crawler.state import Store, UnchangedArticle, content_hash, utcnow
 
 
 class StatePipeline:
@@ -21,7 +21,7 @@ class StatePipeline:
     is written (see ``extensions.RunExtension``), not here.
     """
 
-    def __init__(self, crawler: Crawler, store: StateStore) -> None:
+    def __init__(self, crawler: Crawler, store: Store) -> None:
         self.crawler = crawler
         self.store = store
 

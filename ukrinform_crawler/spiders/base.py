@@ -19,7 +19,7 @@ from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from ukrinform_crawler import signals
+from ukrinform_crawler import distributed, signals
 from ukrinform_crawler.downloadermiddlewares import OriginUnreachable, failure_reason
 from ukrinform_crawler.items import Article
 from ukrinform_crawler.pages.article import ArticlePage
@@ -68,6 +68,7 @@ class ArticleSpider(Spider):
 
     urls: SiteUrls
     challenge_retries: int
+    _dedupes_ids: bool = True
     allowed_domains: list[str]
 
     def __init__(
@@ -91,10 +92,12 @@ class ArticleSpider(Spider):
     def update_settings(cls, settings: BaseSettings) -> None:
         super().update_settings(settings)
         base_url = settings.get("UKRINFORM_BASE_URL")
-        if base_url and is_loopback_origin(base_url):
+        loopback = bool(base_url and is_loopback_origin(base_url))
+        if loopback:
             # Politeness protects the live site; a loopback replica or mirror needs none.
             settings.set("DOWNLOAD_DELAY", 0, priority="spider")
             settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
+        distributed.configure(settings, loopback=loopback)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -102,6 +105,11 @@ class ArticleSpider(Spider):
         settings = crawler.settings
         spider.urls = SiteUrls(spider.edition, settings.get("UKRINFORM_BASE_URL") or None)
         spider.challenge_retries = settings.getint("UKRINFORM_CHALLENGE_RETRIES")
+        # Distributed, the shared frontier drops a repeated article id atomically with queueing
+        # it (JobDupeFilter): an id counts as scheduled only once its request is in the queue. A
+        # per-process set marks it before, and would drop it for good when this process reads
+        # again a listing whose first reading never reached the queue.
+        spider._dedupes_ids = not distributed.enabled(settings)
         # Requests and redirects stay on the fetch origin (the edition host, or the replica/mirror).
         spider.allowed_domains = [urlsplit(spider.urls.base_url).hostname or spider.urls.host]
         crawler.signals.connect(spider.close_if_incomplete, signal=scrapy_signals.spider_idle)
@@ -158,9 +166,10 @@ class ArticleSpider(Spider):
             published_at=published_at,
             spider=self,
         )
-        if ref.id in self.scheduled_ids:
-            return None
-        self.scheduled_ids.add(ref.id)
+        if self._dedupes_ids:
+            if ref.id in self.scheduled_ids:
+                return None
+            self.scheduled_ids.add(ref.id)
         return self.request(
             ref.url,
             self.parse_article,
