@@ -1,6 +1,6 @@
 """Key names in Redis: a job's frontier and registry, an edition's state, the site budget.
 
-A job is one spider with its arguments (``extensions.walk_key``); its id is a hash of that key.
+A job is one spider with its arguments (``runstate.walk_key``); its id is a hash of that key.
 Everything of an edition lives under ``ukrinform:<edition>:``, the jobs under
 ``ukrinform:<edition>:job:<id>:``; the politeness budget is per site host, whatever the job.
 """

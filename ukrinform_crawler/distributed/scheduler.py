@@ -26,7 +26,8 @@ from ukrinform_crawler.distributed.connection import reason, shown
 from ukrinform_crawler.distributed.frontier import EpochGone, Frontier
 from ukrinform_crawler.distributed.keys import JobKeys, registry_entry
 from ukrinform_crawler.distributed.store import RedisStateStore
-from ukrinform_crawler.extensions import RunExtension, walk_key
+from ukrinform_crawler.extensions import RunExtension
+from ukrinform_crawler.runstate import walk_key
 
 logger = logging.getLogger(__name__)
 
@@ -163,7 +164,7 @@ class RedisScheduler(Scheduler):  # type: ignore[misc]  # scrapy-redis ships no 
         if self.frontier is None or not self.held or self.epoch_gone:
             return
         run = self.crawler.get_extension(RunExtension)
-        give_back = bool(self.failure) or (run is not None and not run.record_written())
+        give_back = bool(self.failure) or (run is not None and not run.delivery.record_written())
         ids = list(self.held.values())
         self.held.clear()
         try:

@@ -5,7 +5,7 @@ Every ``TICK`` seconds the worker acks the leases of the requests it has finishe
 engine to lease more when it has room (Scrapy's own heartbeat polls only every 5 s). A request is
 finished once it has left the downloader and the scraper: its callback output went through the
 spider middlewares, its new requests are queued, its records are written. Before the ack those
-records are recorded in the state (``RunExtension.record_written``), so that once a job has
+records are recorded in the state (``delivery.Delivery.record_written``), so that once a job has
 nothing leased every record of a live worker is in the state, and recovering a gone worker's feed
 file then drops the lines a survivor delivered again. Every ``lease / 3`` seconds the worker
 renews its leases and re-queues the leases of the job that expired (a dead worker's). When the
@@ -122,7 +122,7 @@ class JobWorker:
         if not finished:
             return
         run = self.crawler.get_extension(RunExtension)
-        if run is not None and not run.record_written():
+        if run is not None and not run.delivery.record_written():
             return  # what it holds goes back to the queue when it closes
         frontier.ack(scheduler.held[request] for request in finished)
         for request in finished:
