@@ -179,6 +179,32 @@ def test_a_full_feed_dir_fails_the_run_and_the_next_run_fills_the_gap_exactly_on
     assert not list(feeds.glob("*.part"))
 
 
+def test_a_state_on_a_full_disk_stops_the_run_cleanly_and_loses_nothing(tmp_path: Path) -> None:
+    disk = tmp_path / "disk"
+    with tmpfs(disk, "size=300k") as mounted:
+        if not mounted:
+            pytest.skip("mounting a tmpfs needs root")
+        with Replica(edition="en", articles=200, seed=33) as site:
+            settings = {
+                "UKRINFORM_BASE_URL": site.base_url,
+                "UKRINFORM_STATE_PATH": str(disk / "state.sqlite"),
+                "UKRINFORM_FEED_DIR": str(disk / "feeds"),
+            }
+            args = {"since": "2000-01-01"}
+            full = crawl(args=args, settings=settings)
+            fetched = site.hits(r"^/rubric-[^/?]+/\d+-[^/?]+\.html$")
+            remount(disk, "size=64m")
+            healed = crawl(args=args, settings=settings)
+            records, broken = read_feed_dir(disk / "feeds")
+    assert full.returncode == 1, full.stderr[-3000:]
+    assert "Traceback" not in full.stderr
+    assert "database or disk is full; stopping the crawl" in full.stderr
+    assert fetched < 150, "a run whose state cannot be written stops fetching"
+    assert healed.returncode == 0, healed.stderr[-3000:]
+    assert not broken
+    assert Counter(record["id"] for record in records) == Counter(site.corpus.ids())
+
+
 # --- bounded windows ---------------------------------------------------------------------------
 
 

@@ -38,8 +38,16 @@ from ukrinform_crawler.report import (
     summary_line,
     write_report,
 )
-from ukrinform_crawler.runstate import STATE_ERRORS, RunState, StateUnavailable, walk_key
-from ukrinform_crawler.state import StateStore, Store, UnchangedArticle, search_window_key, utcnow
+from ukrinform_crawler.runstate import RunState, StateUnavailable, walk_key
+from ukrinform_crawler.state import (
+    STATE_ERRORS,
+    StateNotWritten,
+    StateStore,
+    Store,
+    UnchangedArticle,
+    search_window_key,
+    utcnow,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -185,11 +193,15 @@ class RunExtension:
     ) -> None:
         if store := self.recording():
             now = utcnow()
-            store.record_sighting(article_id, url, channel, published_at, now)
-            state = store.get(article_id)
-            if state is None:
-                store.seen(article_id, url, now)
-            elif state.known:
+            try:
+                store.record_sighting(article_id, url, channel, published_at, now)
+                state = store.get(article_id)
+                if state is None:
+                    store.seen(article_id, url, now)
+            except STATE_ERRORS as error:
+                self.state_failed(error)
+                return
+            if state is not None and state.known:
                 return
         if not self.distributed:
             self.tally.listed_new.add(article_id)
@@ -201,7 +213,10 @@ class RunExtension:
         if store := self.recording():
             edition = str(getattr(spider, "edition", ""))
             key = search_window_key(spider.name, edition, query, rubric, day)
-            store.finish_window(key, day, utcnow())
+            try:
+                store.finish_window(key, day, utcnow())
+            except STATE_ERRORS as error:
+                self.state_failed(error)
 
     def item_scraped(self, item: Any) -> None:
         adapter = ItemAdapter(item)
@@ -212,6 +227,8 @@ class RunExtension:
         self.delivery.deliver(item)
 
     def item_dropped(self, item: Any, exception: BaseException) -> None:
+        if isinstance(exception, StateNotWritten):
+            return  # the run fails as a whole; the next run fetches it again
         if isinstance(exception, UnchangedArticle):
             self.settle(item)
             return
@@ -246,7 +263,15 @@ class RunExtension:
             return
         self.tally.settled.add(article_id)
         if store := self.recording():
-            store.record_failure(article_id, url, detail, utcnow())
+            try:
+                store.record_failure(article_id, url, detail, utcnow())
+            except STATE_ERRORS as error:
+                self.state_failed(error)
+
+    def state_failed(self, error: BaseException) -> None:
+        """The state cannot be written: the run fails and stops, as when its output fails."""
+        where = self.store.location if self.store is not None else "-"
+        self.delivery.fail(f"state {where}: {error}")
 
     def feed_output_failed(self, path: str, error: OSError) -> None:
         self.delivery.fail(f"{path}: {error.strerror or error}")

@@ -4,7 +4,6 @@ in the store when it ends (whether its walk succeeded, its field tallies)."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Mapping
 from dataclasses import is_dataclass
 from datetime import datetime
@@ -13,10 +12,7 @@ from pathlib import Path
 from scrapy import Spider
 
 from ukrinform_crawler.lock import LockHeld, RunLock
-from ukrinform_crawler.state import StateStore, Store, StoreError, utcnow
-
-STATE_ERRORS = (OSError, sqlite3.Error, RuntimeError, StoreError)
-"""What opening or writing a state can raise."""
+from ukrinform_crawler.state import STATE_ERRORS, StateStore, Store, utcnow
 
 
 class StateUnavailable(Exception):

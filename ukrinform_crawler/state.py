@@ -211,6 +211,10 @@ class StoreError(Exception):
     """A store other than SQLite failed (e.g. Redis unreachable); the message names it."""
 
 
+STATE_ERRORS = (OSError, sqlite3.Error, RuntimeError, StoreError)
+"""What opening or writing a state can raise (a full disk, a lost Redis…)."""
+
+
 class Store(Protocol):
     """What a run needs of its incremental state; :class:`StateStore` (SQLite, the default) and
     ``distributed.store.RedisStateStore`` (shared by the workers of a distributed job) implement
@@ -570,6 +574,14 @@ class StateStore:
 
 class UnchangedArticle(DropItem):
     """A re-checked article whose content equals its last exported version (dropped quietly)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, log_level="DEBUG")
+
+
+class StateNotWritten(DropItem):
+    """The state cannot be written (the run is failing and stopping): the article is not
+    versioned, nor written, nor counted as failed; the next run fetches it again."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message, log_level="DEBUG")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Self
 
 from itemadapter import ItemAdapter
@@ -11,7 +12,14 @@ from scrapy.exceptions import NotConfigured
 
 from ukrinform_crawler.extensions import RunExtension
 from ukrinform_crawler.items import Article
-from ukrinform_crawler.state import Store, UnchangedArticle, content_hash, utcnow
+from ukrinform_crawler.state import (
+    STATE_ERRORS,
+    StateNotWritten,
+    Store,
+    UnchangedArticle,
+    content_hash,
+    utcnow,
+)
 
 
 class StatePipeline:
@@ -21,18 +29,35 @@ class StatePipeline:
     is written (see ``extensions.RunExtension``), not here.
     """
 
-    def __init__(self, crawler: Crawler, store: Store) -> None:
+    def __init__(
+        self,
+        crawler: Crawler,
+        store: Store,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
         self.crawler = crawler
         self.store = store
+        self.on_error = on_error
+        """Told when the state cannot be written (the run then fails and stops)."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         store = RunExtension.store_of(crawler)
-        if store is None:
+        run = crawler.get_extension(RunExtension)
+        if store is None or run is None:
             raise NotConfigured  # no state: no message, Scrapy logs one for every message
-        return cls(crawler, store)
+        return cls(crawler, store, run.state_failed)
 
     def process_item(self, item: Article, spider: Spider | None = None) -> Article:
+        try:
+            return self.version(item)
+        except STATE_ERRORS as error:
+            if self.on_error is not None:
+                self.on_error(error)
+            url = ItemAdapter(item).get("url")
+            raise StateNotWritten(f"state not written ({error}): {url}") from error
+
+    def version(self, item: Article) -> Article:
         adapter = ItemAdapter(item)
         article_id = adapter.get("id")
         if not isinstance(article_id, int):
