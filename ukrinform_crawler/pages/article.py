@@ -106,6 +106,11 @@ class ArticlePage:
     # -- identity: edition, URL, id, rubric ------------------------------------------------
 
     @cached_property
+    def _canonical_links(self) -> tuple[str | None, str | None]:
+        """The page's own URL as it states it: ``link[rel=canonical]``, then ``og:url``."""
+        return self._attr(self.CANONICAL), self._attr(self.OG_URL)
+
+    @cached_property
     def _fetch_host(self) -> str:
         return urlsplit(self.response.url).netloc
 
@@ -113,7 +118,7 @@ class ArticlePage:
     def _edition(self) -> str | None:
         if self._edition_arg:
             return self._edition_arg
-        canonical = self._attr(self.CANONICAL) or self._attr(self.OG_URL) or ""
+        canonical = next((href for href in self._canonical_links if href), "")
         for host in (urlsplit(canonical).netloc, self._fetch_host):
             if edition := edition_of_host(host):
                 return edition
@@ -132,8 +137,8 @@ class ArticlePage:
     @cached_property
     def ref(self) -> ArticleRef | None:
         """Id, rubric and canonical URL: from the canonical link, else the response path."""
-        for css in (self.CANONICAL, self.OG_URL):
-            ref = canonical_article_url(href, self.host) if (href := self._attr(css)) else None
+        for href in self._canonical_links:
+            ref = canonical_article_url(href, self.host) if href else None
             if ref and urlsplit(ref.url).netloc == self.host:
                 return ref
         return parse_article_path(urlsplit(self.response.url).path, self.host)
@@ -146,7 +151,7 @@ class ArticlePage:
         return self.ref.id if self.ref else None
 
     def url(self) -> str:
-        canonical = self._attr(self.CANONICAL) or self._attr(self.OG_URL)
+        canonical = next((href for href in self._canonical_links if href), None)
         return self.ref.url if self.ref else canonical or self.response.url
 
     def language(self) -> str | None:
