@@ -186,23 +186,21 @@ class RedisStateStore:
         )
 
     def seen(self, article_id: int, url: str, now: datetime) -> None:
-        key = self.keys.article(article_id)
-        with self.guard():
-            pipe = self.server.pipeline(transaction=False)
-            pipe.hsetnx(key, "id", article_id)
-            pipe.hsetnx(key, "url", url)
-            pipe.hsetnx(key, "first_seen", to_text(now) or "")
-            pipe.sadd(self.keys.key("articles"), article_id)
-            pipe.execute()
+        self._touch(article_id, url, now, fetched=False)
 
     def record_fetch(self, article_id: int, url: str, now: datetime) -> None:
+        self._touch(article_id, url, now, fetched=True)
+
+    def _touch(self, article_id: int, url: str, now: datetime, *, fetched: bool) -> None:
+        """Creates the article's hash when it has none; ``fetched`` stamps ``last_fetched``."""
         key = self.keys.article(article_id)
         with self.guard():
             pipe = self.server.pipeline(transaction=False)
             pipe.hsetnx(key, "id", article_id)
             pipe.hsetnx(key, "url", url)
             pipe.hsetnx(key, "first_seen", to_text(now) or "")
-            pipe.hset(key, "last_fetched", to_text(now) or "")
+            if fetched:
+                pipe.hset(key, "last_fetched", to_text(now) or "")
             pipe.sadd(self.keys.key("articles"), article_id)
             pipe.execute()
 
